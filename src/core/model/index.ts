@@ -1,0 +1,4 @@
+export * from './json';
+export * from './time';
+export * from './event';
+export * from './bucket';

@@ -1,0 +1,32 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The app is a static PWA: index.html (the dashboard) and bridge.html (the extension's delivery
+// page) are both entry points, and the service worker in src/sw is compiled by vite-plugin-pwa,
+// which injects the precache manifest of the whole build into it.
+export default defineConfig({
+	plugins: [
+		svelte(),
+		VitePWA({
+			strategies: 'injectManifest',
+			srcDir: 'src/sw',
+			filename: 'sw.ts',
+			injectRegister: false,
+			manifest: false,
+			injectManifest: {
+				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024
+			}
+		})
+	],
+	build: {
+		target: 'es2022',
+		rollupOptions: {
+			input: { index: 'index.html' }
+		}
+	},
+	worker: { format: 'es' },
+	server: { host: '127.0.0.1', port: 5600, strictPort: true },
+	preview: { host: '127.0.0.1', port: 5600, strictPort: true }
+});
