@@ -1,0 +1,80 @@
+/**
+ * `split_url_events` (query-language.md 8.7): splits the `url` of web events into `$protocol`,
+ * `$domain`, `$path` and `$params` using the WHATWG URL parser, as the Rust server does with its
+ * equivalent parser.
+ */
+import type { Event, EventData } from '../model/event';
+
+type UrlParts = { $protocol: string; $domain: string; $path: string; $params: string };
+
+/** `www.` prefixes removed repeatedly: `www.www.x.com` gives `x.com`, `www.` gives `""`. */
+function stripWww(host: string): string {
+	let start = 0;
+	while (host.startsWith('www.', start)) start += 4;
+	return host.slice(start);
+}
+
+/** The four parts of an absolute URL, or null when `text` does not parse as one. */
+export function splitUrl(text: string): UrlParts | null {
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return null;
+	}
+	const protocol = url.protocol.slice(0, -1);
+	return {
+		$protocol: protocol,
+		$domain: url.hostname === '' ? protocol : stripWww(url.hostname),
+		$path: url.pathname,
+		$params: url.search.slice(1)
+	};
+}
+
+function alreadySplit(data: EventData, parts: UrlParts): boolean {
+	return (
+		data.$protocol === parts.$protocol &&
+		data.$domain === parts.$domain &&
+		data.$path === parts.$path &&
+		data.$params === parts.$params
+	);
+}
+
+/**
+ * For each event whose `data.url` is a string that parses as an absolute URL, a copy whose data
+ * also holds (overwriting existing keys):
+ * - `$protocol`: the scheme without `:`, lower-case;
+ * - `$domain`: the host as the parser serializes it (lower-cased for special schemes, IDN in
+ *   punycode, IPv6 in brackets, no port or user info) with every leading `www.` removed, or the
+ *   scheme when the URL has no host (`file:///…`, `about:blank`, `mailto:…`);
+ * - `$path`: the serialized path (`/` for `https://example.com`, `blank` for `about:blank`);
+ * - `$params`: the query without `?`, or `""`.
+ * Other events, and events already carrying exactly these values, are returned as they are.
+ * URLs are parsed once per distinct string within the call.
+ */
+export function splitUrlEvents(events: readonly Event[]): Event[] {
+	const parsed = new Map<string, UrlParts | null>();
+	const out: Event[] = new Array(events.length);
+	for (let i = 0; i < events.length; i++) {
+		const event = events[i];
+		const url = Object.hasOwn(event.data, 'url') ? event.data.url : undefined;
+		let parts: UrlParts | null | undefined = null;
+		if (typeof url === 'string') {
+			parts = parsed.get(url);
+			if (parts === undefined) {
+				parts = splitUrl(url);
+				parsed.set(url, parts);
+			}
+		}
+		out[i] =
+			parts === null || alreadySplit(event.data, parts)
+				? event
+				: {
+						id: event.id,
+						timestamp: event.timestamp,
+						duration: event.duration,
+						data: { ...event.data, ...parts }
+					};
+	}
+	return out;
+}
