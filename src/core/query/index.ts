@@ -1,0 +1,17 @@
+/**
+ * The query language ("query2") engine: parse, run, diagnose. See query-language.md.
+ */
+export { runQuery, parseQuery, type QueryRequest, type RunOptions } from './run';
+export {
+	QueryError,
+	isQueryError,
+	type QueryErrorKind,
+	type QueryErrorDetails,
+	type Span
+} from './errors';
+export { codeFrame, toDiagnostic, type QueryDiagnostic } from './diagnostics';
+export { parsePeriod, formatPeriod, type Period } from './period';
+export { MemorySource, type MemoryBucket } from './memory-source';
+export type { CancelSignal } from './3-eval/budget';
+export type { BucketSummary, EventRange, EventSource } from './source';
+export type * as Ast from './1-parse/ast';
