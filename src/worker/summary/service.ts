@@ -1,0 +1,176 @@
+/**
+ * The Activity summary service: answers `activitySummary` from cached per-day summaries.
+ *
+ * Design. A period's summary is the merge of its days' summaries (merge.ts), so a month or a
+ * year never re-runs the pipeline over months of events once its days are known. Uncached days
+ * are computed in chunks of up to a month: one run of the canonical-events program over the
+ * chunk, whose events are then split by day (day.ts). So that every day equals its share of a
+ * single run over the whole period, a chunk's range reaches MARGIN beyond its days (but never
+ * beyond the period): `flood` closes gaps of up to 5 s across a boundary, which a run clipped
+ * at the boundary would not see. A day therefore depends on whether it is the period's first
+ * or last day (no margin on that side), and that is part of its cache key, with the options and
+ * the chosen buckets. Days that reach into the future (today) are always recomputed.
+ *
+ * Invalidation: a change notice drops the cached days whose range (widened by MARGIN) touches
+ * the notice's span; a notice without a span, and any bucket change, drops every day.
+ */
+import { createLogger } from '../../core/log';
+import type { Event, EventJson } from '../../core/model/event';
+import { parseInstant, secondsToMicros, type Instant } from '../../core/model/time';
+import { selectBuckets, type BucketInfo, type BucketSelection } from './buckets';
+import { summarizeDay, type CanonicalLists, type DaySummary, type Mode } from './day';
+import { bars, finalize, mergeDays } from './merge';
+import type { ActivityOptions, ActivityRequest, ActivitySummary, DayRange } from './types';
+import type { ChangeNotice } from '../../store/types';
+
+const log = createLogger('summary');
+
+/** How far a chunk's program run reaches beyond its days, in microseconds (one hour). */
+export const MARGIN = 3600 * 1_000_000;
+const CHUNK_DAYS = 31;
+const MAX_CACHED_DAYS = 4000;
+
+/** Builds the canonical-events program whose RETURN is the lists of CanonicalLists. */
+export type ProgramBuilder = (selection: BucketSelection, options: ActivityOptions) => string;
+
+export type SummaryDeps = {
+	listBuckets(): Promise<BucketInfo[]>;
+	/** Runs a program over one `START/END` period; resolves to its JSON result. */
+	run(program: string, period: { start: Instant; end: Instant }): Promise<unknown>;
+	buildProgram: ProgramBuilder;
+	now?: () => Instant;
+};
+
+type Task = { day: DayRange; key: string | null; left: boolean; right: boolean; index: number };
+
+function parseEvents(value: unknown): Event[] {
+	if (!Array.isArray(value)) return [];
+	return (value as EventJson[]).map((e) => ({
+		id: e.id ?? null,
+		timestamp: parseInstant(e.timestamp, 'lenient'),
+		duration: secondsToMicros(e.duration),
+		data: e.data
+	}));
+}
+
+function parseLists(result: unknown): CanonicalLists {
+	const r = (result ?? {}) as Record<string, unknown>;
+	return {
+		events: parseEvents(r.events),
+		browserEvents: parseEvents(r.browser_events),
+		notAfk: parseEvents(r.not_afk),
+		stopwatchEvents: parseEvents(r.stopwatch_events)
+	};
+}
+
+export class SummaryService {
+	#cache = new Map<string, DaySummary>();
+	#buckets: BucketInfo[] | null = null;
+
+	constructor(private deps: SummaryDeps) {}
+
+	/** Drops what a change can have made stale. */
+	invalidate(notice: ChangeNotice): void {
+		if (notice.kind === 'settings') return;
+		if (notice.kind !== 'events' || notice.start === undefined || notice.end === undefined) {
+			if (notice.kind !== 'events') this.#buckets = null;
+			this.#cache.clear();
+			return;
+		}
+		for (const [key, day] of this.#cache) {
+			if (day.start - MARGIN <= notice.end && day.end + MARGIN >= notice.start)
+				this.#cache.delete(key);
+		}
+	}
+
+	async summarize(request: ActivityRequest): Promise<ActivitySummary> {
+		const started = performance.now();
+		this.#buckets ??= await this.deps.listBuckets();
+		const selection = selectBuckets(this.#buckets, request.options.host);
+		const mode: Mode = selection.browserOnly ? 'browser' : 'desktop';
+		const days = await this.days(request, selection, mode);
+		const computed = days.filter((d) => d.computed).length;
+		const summaries = days.map((d) => d.summary);
+		const result: ActivitySummary = {
+			mode: selection.window === null ? 'none' : mode,
+			...finalize(mergeDays(summaries)),
+			bars: bars(
+				summaries,
+				request.days.map((d) => d.bar),
+				request.hourlyBars
+			),
+			stats: {
+				cachedDays: days.length - computed,
+				computedDays: computed,
+				ms: Math.round(performance.now() - started)
+			}
+		};
+		log.debug('summary', { days: days.length, computed, ms: result.stats.ms });
+		return result;
+	}
+
+	private async days(request: ActivityRequest, selection: BucketSelection, mode: Mode) {
+		const config = JSON.stringify([request.options, selection, mode]);
+		const now = this.deps.now?.() ?? Date.now() * 1000;
+		const last = request.days.length - 1;
+		const out: { summary: DaySummary; computed: boolean }[] = [];
+		const missing: Task[] = [];
+		request.days.forEach((day, index) => {
+			const left = index === 0;
+			const right = index === last;
+			const key = day.end > now ? null : `${config}|${day.start}|${day.end}|${left}|${right}`;
+			const hit = key === null ? undefined : this.#cache.get(key);
+			if (hit) out[index] = { summary: hit, computed: false };
+			else missing.push({ day, key, left, right, index });
+		});
+		for (const chunk of chunks(missing)) {
+			for (const [task, summary] of await this.compute(chunk, selection, mode, request.options)) {
+				out[task.index] = { summary, computed: true };
+				if (task.key !== null) this.store(task.key, summary);
+			}
+		}
+		return out;
+	}
+
+	private async compute(
+		chunk: Task[],
+		selection: BucketSelection,
+		mode: Mode,
+		options: ActivityOptions
+	) {
+		const first = chunk[0];
+		const lastTask = chunk[chunk.length - 1];
+		const period = {
+			start: first.left ? first.day.start : first.day.start - MARGIN,
+			end: lastTask.right ? lastTask.day.end : lastTask.day.end + MARGIN
+		};
+		const lists =
+			selection.window === null
+				? parseLists(null)
+				: parseLists(await this.deps.run(this.deps.buildProgram(selection, options), period));
+		return chunk.map(
+			(task) => [task, summarizeDay(lists, mode, task.day.start, task.day.end, task.right)] as const
+		);
+	}
+
+	private store(key: string, summary: DaySummary): void {
+		if (this.#cache.size >= MAX_CACHED_DAYS) {
+			const oldest = this.#cache.keys().next().value;
+			if (oldest !== undefined) this.#cache.delete(oldest);
+		}
+		this.#cache.set(key, summary);
+	}
+}
+
+/** Runs of consecutive days, at most CHUNK_DAYS long. */
+function chunks(tasks: Task[]): Task[][] {
+	const out: Task[][] = [];
+	for (const task of tasks) {
+		const current = out[out.length - 1];
+		const previous = current?.[current.length - 1];
+		if (current && previous.index === task.index - 1 && current.length < CHUNK_DAYS)
+			current.push(task);
+		else out.push([task]);
+	}
+	return out;
+}
