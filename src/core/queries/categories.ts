@@ -1,0 +1,25 @@
+/**
+ * Category rules as they travel in query text (query-language.md 10, 11.4).
+ */
+
+/** A rule as the dashboard stores it and `categorize` takes it. */
+export type QueryRule =
+	| { type: 'none' }
+	| { type: 'regex'; regex: string; ignore_case?: boolean; select_keys?: readonly string[] };
+
+/** One `categorize` entry: the category path and its rule (`[["Work", "Code"], rule]`). */
+export type CategoryPair = readonly [name: readonly string[], rule: QueryRule];
+
+/**
+ * The rules list literal: `JSON.stringify` of the pairs with every doubled backslash collapsed
+ * into one, as the dashboard sends it, so that `\w` in a pattern arrives as `\w` (the query
+ * language keeps backslashes verbatim).
+ */
+export function categoriesLiteral(categories: readonly CategoryPair[]): string {
+	return JSON.stringify(categories).replace(/\\\\/g, '\\');
+}
+
+/** A category filter literal: the selected paths as JSON, e.g. `[["Work"],["Media","Video"]]`. */
+export function categoryFilterLiteral(filter: readonly (readonly string[])[]): string {
+	return JSON.stringify(filter);
+}
