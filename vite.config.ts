@@ -15,6 +15,8 @@ export default defineConfig({
 			injectRegister: false,
 			manifest: false,
 			injectManifest: {
+				// A classic script: every browser that has service workers can run it.
+				rollupFormat: 'iife',
 				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024
 			}
@@ -23,7 +25,7 @@ export default defineConfig({
 	build: {
 		target: 'es2022',
 		rollupOptions: {
-			input: { index: 'index.html' }
+			input: { index: 'index.html', bridge: 'bridge.html' }
 		}
 	},
 	worker: { format: 'es' },

@@ -39,9 +39,16 @@ const CSP = [
 	"form-action 'self'"
 ];
 
-// Extension origins allowed to frame bridge.html. The app's own allow-list (src/api) decides
-// which messages the bridge accepts; this header only stops ordinary sites from framing it.
-const BRIDGE_ANCESTORS = ["'self'", 'chrome-extension:', 'moz-extension:'];
+// Who may frame bridge.html when this server (not the service worker) delivers it: the app, the
+// built-in Hindsight extension (HINDSIGHT_EXTENSION_ID in src/core/bridge-protocol.ts) and any
+// Firefox extension (its ids are random per installation). Once the service worker controls the
+// origin it serves its precached copy with the extension origins allowed in the settings added
+// (src/sw/bridge-document.ts). The bridge's own allow-list still decides what it answers.
+const BRIDGE_ANCESTORS = [
+	"'self'",
+	'chrome-extension://khmcmecilhbdidmdjnacolhjcihdhkln',
+	'moz-extension:'
+];
 
 function headersFor(path) {
 	const headers = {

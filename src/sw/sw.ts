@@ -1,9 +1,109 @@
+/**
+ * The service worker: keeps the whole build in a Workbox precache so the app loads and works
+ * with its origin server gone, answers `/api/0/` with the REST router over the datastore (with
+ * change broadcast, so open dashboards refresh), serves client-side routes with the precached
+ * index.html and bridge.html with a `frame-ancestors` that follows the settings.
+ *
+ * Updates: a new version skips waiting and claims open pages at once, and tells them so
+ * (protocol.ts); pages offer a reload. The datastore opens lazily, on the first API request or
+ * bridge page, so serving static files never waits for IndexedDB.
+ */
 /// <reference lib="webworker" />
-import { precacheAndRoute, cleanupOutdatedCaches } from 'workbox-precaching';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { createApiHost, LOCAL_API_ORIGINS, type ApiHost } from '../api/host';
+import { isApiPath } from '../api/router';
+import { BRIDGE_PATH } from '../core/bridge-protocol';
+import { createLogger } from '../core/log';
+import { runQuery } from '../core/query/run';
+import { Datastore } from '../store/datastore';
+import { bridgeResponse } from './bridge-document';
+import type { ServiceWorkerMessage } from './protocol';
+import { manifestVersion } from './version';
 
 declare const self: ServiceWorkerGlobalScope & {
 	__WB_MANIFEST: Array<{ url: string; revision: string | null }>;
 };
 
+if (
+	typeof ServiceWorkerGlobalScope === 'undefined' ||
+	!(self instanceof ServiceWorkerGlobalScope)
+) {
+	throw new Error('src/sw/sw.ts must run as a service worker');
+}
+
+const log = createLogger('sw');
+const MANIFEST = self.__WB_MANIFEST;
+const VERSION = manifestVersion(MANIFEST);
+
+let host: ApiHost | null = null;
+
+function apiHost(): ApiHost {
+	host ??= createApiHost({
+		datastore: new Datastore({ broadcast: true }),
+		runQuery,
+		origin: self.location.origin
+	});
+	return host;
+}
+
+async function tellPages(state: ServiceWorkerMessage['state']): Promise<void> {
+	const message: ServiceWorkerMessage = { type: 'hindsight-sw', state, version: VERSION };
+	const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+	for (const page of pages) page.postMessage(message);
+}
+
+/** Client-side routes: navigations to paths without a file extension. */
+function isAppRoute(pathname: string): boolean {
+	const last = pathname.slice(pathname.lastIndexOf('/') + 1);
+	return !last.includes('.');
+}
+
+async function fromPrecache(path: string, request: Request): Promise<Response> {
+	return (await matchPrecache(path)) ?? fetch(request);
+}
+
+async function bridgePage(request: Request): Promise<Response> {
+	const stored = await matchPrecache(BRIDGE_PATH.slice(1));
+	if (!stored) return fetch(request);
+	const { bridgeOrigins } = await apiHost().settings();
+	return bridgeResponse(stored, bridgeOrigins);
+}
+
+async function crossOrigin(request: Request): Promise<Response> {
+	const api = apiHost();
+	return (await api.settings()).answerCrossOrigin ? api.router(request) : fetch(request);
+}
+
+/** The answer for requests this worker handles itself; null leaves them to the precache. */
+function respond(request: Request): Promise<Response> | null {
+	const url = new URL(request.url);
+	if (url.origin !== self.location.origin) {
+		const local = LOCAL_API_ORIGINS.includes(url.origin) && isApiPath(url.pathname);
+		return local ? crossOrigin(request) : null;
+	}
+	if (isApiPath(url.pathname)) return apiHost().router(request);
+	if (request.mode !== 'navigate') return null;
+	if (url.pathname === BRIDGE_PATH) return bridgePage(request);
+	return isAppRoute(url.pathname) ? fromPrecache('index.html', request) : null;
+}
+
+// Registered before Workbox's own listener, which must not answer the same request again.
+self.addEventListener('fetch', (event) => {
+	const response = respond(event.request);
+	if (!response) return;
+	event.stopImmediatePropagation();
+	event.respondWith(response);
+});
+
+self.addEventListener('install', () => {
+	log.info('installing', { version: VERSION });
+	void tellPages('installing');
+	void self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+	event.waitUntil(self.clients.claim().then(() => tellPages('activated')));
+});
+
 cleanupOutdatedCaches();
-precacheAndRoute(self.__WB_MANIFEST);
+precacheAndRoute(MANIFEST);
