@@ -8,8 +8,9 @@
  * `database_closed`, `database_blocked`, `storage_failed`, ...
  */
 import type { Bucket, BucketMetadata } from '../core/model/bucket';
-import type { Event, EventJson } from '../core/model/event';
-import type { JsonObject, JsonValue } from '../core/model/json';
+import type { Event } from '../core/model/event';
+import type { ExportDocument } from '../core/model/export';
+import type { JsonValue } from '../core/model/json';
 import type { Instant } from '../core/model/time';
 import type { LogRecord } from '../core/log';
 import type { EventRange, EventSource } from '../core/query/source';
@@ -23,22 +24,8 @@ export type ServerInfo = { hostname: string; device_id: string };
 /** Changes a patch may make to a bucket (PUT /api/0/buckets/{id}). */
 export type BucketPatch = Partial<Pick<Bucket, 'name' | 'type' | 'client' | 'hostname' | 'data'>>;
 
-/** An export document in ActivityWatch's wire format (rest-api.md 1.3). */
-export type ExportDocument = {
-	buckets: Record<string, ExportedBucket>;
-};
-export type ExportedBucket = {
-	id: string;
-	name: string | null;
-	type: string;
-	client: string;
-	hostname: string;
-	created: string;
-	data: JsonObject;
-	metadata: { start: string | null; end: string | null };
-	last_updated: string | null;
-	events: EventJson[];
-};
+/** Export documents in ActivityWatch's wire format (rest-api.md 1.3), defined in the core. */
+export type { ExportDocument, ExportedBucket } from '../core/model/export';
 
 export type ImportedBucketSummary = {
 	id: string;

@@ -1,0 +1,368 @@
+/**
+ * One bucket's events inside a readwrite transaction (README.md has the layout). A session
+ * reads the head at once and the directory and blocks only when an operation needs them; it
+ * keeps every change in memory and writes the changed rows in `commit()`. All its methods must
+ * run inside the transaction of the WriteTx that made it.
+ *
+ * Invariants kept here:
+ * - blocks partition time (directory.ts), each holds at most `blockMax` events (a run of more
+ *   events with one start is never cut) and is sorted by start, then id;
+ * - every packed event is listed in the id index under its block; hot events are not;
+ * - the hot set holds at most `hotMax` events besides the heartbeat reference.
+ */
+import { HindsightError } from '../core/errors';
+import {
+	byListOrder,
+	byStartThenId,
+	decodeBlock,
+	encodeBlock,
+	summarize,
+	type BlockSummary
+} from './block';
+import {
+	directoryRow,
+	directorySpan,
+	readDirectory,
+	targetIndex,
+	type DirEntry
+} from './directory';
+import type { HeadRow, StoredEvent } from './records';
+import type { WriteTx } from './write-tx';
+
+/** Sizes of the layout; small values let tests cross block boundaries with tiny fixtures. */
+export type Layout = { hotMax: number; blockMax: number };
+
+export const DEFAULT_LAYOUT: Layout = { hotMax: 64, blockMax: 1024 };
+
+export class BucketSession {
+	private dir: DirEntry[] | null = null;
+	private dirDirty = false;
+	private readonly blocks = new Map<number, StoredEvent[]>();
+	private readonly dirty = new Set<number>();
+	/** The span of every event added, changed or removed, for the change notice. */
+	touchedStart = Infinity;
+	touchedEnd = -Infinity;
+
+	constructor(
+		private readonly tx: WriteTx,
+		readonly head: HeadRow
+	) {}
+
+	get bucket(): string {
+		return this.head.bucket;
+	}
+
+	touch(event: StoredEvent): void {
+		this.touchedStart = Math.min(this.touchedStart, event.timestamp);
+		this.touchedEnd = Math.max(this.touchedEnd, event.timestamp + event.duration);
+	}
+
+	async directory(): Promise<DirEntry[]> {
+		this.dir ??= readDirectory(await this.tx.db.dirs.get(this.bucket));
+		return this.dir;
+	}
+
+	/** Reads and decodes these blocks of this bucket into the session, in one batch. */
+	private async loadBlocks(keys: number[]): Promise<void> {
+		const missing = keys.filter((key) => !this.blocks.has(key));
+		if (missing.length === 0) return;
+		const rows = await this.tx.db.blocks.bulkGet(missing);
+		missing.forEach((key, i) => {
+			const row = rows[i];
+			if (!row || row.bucket !== this.bucket) {
+				throw new HindsightError('storage_failed', `Block ${key} of '${this.bucket}' is missing`, {
+					bucket: this.bucket,
+					block: key
+				});
+			}
+			this.blocks.set(key, decodeBlock(row));
+		});
+	}
+
+	/** Adds events (with ids) to the hot set, packing the hot set when it grows too large. */
+	async add(events: readonly StoredEvent[]): Promise<void> {
+		for (const event of events) {
+			this.head.hot.push(event);
+			this.touch(event);
+			this.widen(event);
+		}
+		this.head.count += events.length;
+		if (this.head.hot.length > this.tx.layout.hotMax) await this.packHot();
+	}
+
+	private widen(event: StoredEvent): void {
+		const end = event.timestamp + event.duration;
+		this.head.start =
+			this.head.start === null ? event.timestamp : Math.min(this.head.start, event.timestamp);
+		this.head.end = this.head.end === null ? end : Math.max(this.head.end, end);
+	}
+
+	/** Adds events (with ids) straight into blocks, bypassing the hot set (imports). */
+	async pack(events: StoredEvent[]): Promise<void> {
+		for (const event of events) {
+			this.touch(event);
+			this.widen(event);
+		}
+		this.head.count += events.length;
+		await this.place(events);
+	}
+
+	/** Every event of the bucket starting within [lo, hi]. */
+	async eventsStartingIn(lo: number, hi: number): Promise<StoredEvent[]> {
+		const keys = (await this.directory())
+			.filter((e) => e.start <= hi && e.last >= lo)
+			.map((e) => e.key);
+		await this.loadBlocks(keys);
+		const inside = (e: StoredEvent) => e.timestamp >= lo && e.timestamp <= hi;
+		const out = this.head.hot.filter(inside);
+		for (const key of keys)
+			for (const event of this.blocks.get(key)!) if (inside(event)) out.push(event);
+		return out;
+	}
+
+	/** Replaces a hot event in place (a heartbeat merge); the span only grows. */
+	updateHot(event: StoredEvent): void {
+		const index = this.head.hot.findIndex((e) => e.id === event.id);
+		if (index < 0) throw new HindsightError('internal', `Event ${event.id} is not hot`);
+		this.head.hot[index] = event;
+		this.touch(event);
+		this.widen(event);
+	}
+
+	/** Moves every hot event except the heartbeat reference into blocks. */
+	async packHot(): Promise<void> {
+		const ref = this.head.ref;
+		const moving = this.head.hot.filter((e) => e.id !== ref);
+		this.head.hot = this.head.hot.filter((e) => e.id === ref);
+		await this.place(moving);
+	}
+
+	/** The event with that id if this bucket holds it (hot or packed), else null. */
+	async find(id: number): Promise<StoredEvent | null> {
+		const hot = this.head.hot.find((e) => e.id === id);
+		if (hot) return hot;
+		const key = await this.packedKey(id);
+		if (key === 0) return null;
+		return this.blocks.get(key)!.find((e) => e.id === id) ?? null;
+	}
+
+	/** The block of this bucket holding event `id`, loaded; 0 when none. */
+	private async packedKey(id: number): Promise<number> {
+		const key = await this.tx.ids.get(id);
+		if (key === 0) return 0;
+		const dir = await this.directory();
+		if (!dir.some((e) => e.key === key)) return 0;
+		await this.loadBlocks([key]);
+		return this.blocks.get(key)!.some((e) => e.id === id) ? key : 0;
+	}
+
+	/** Removes event `id` from this bucket and returns it; null when the bucket lacks it. */
+	async take(id: number): Promise<StoredEvent | null> {
+		const taken = await this.remove(id);
+		if (taken) {
+			this.head.count--;
+			this.touch(taken);
+		}
+		return taken;
+	}
+
+	private async remove(id: number): Promise<StoredEvent | null> {
+		const index = this.head.hot.findIndex((e) => e.id === id);
+		if (index >= 0) return this.head.hot.splice(index, 1)[0];
+
+		const key = await this.packedKey(id);
+		if (key === 0) return null;
+		const events = this.blocks.get(key)!;
+		const [taken] = events.splice(
+			events.findIndex((e) => e.id === id),
+			1
+		);
+		this.tx.ids.set(id, 0);
+		await this.storeBlock(key, events, []);
+		return taken;
+	}
+
+	/** Moves a packed event into the hot set (heartbeats then rewrite only the head). */
+	async promote(id: number): Promise<StoredEvent | null> {
+		if (this.head.hot.some((e) => e.id === id)) return this.head.hot.find((e) => e.id === id)!;
+		const event = await this.take(id);
+		if (event) {
+			this.head.hot.push(event);
+			this.head.count++;
+		}
+		return event;
+	}
+
+	/** The bucket's first event in list order (latest start, lowest id), or null. */
+	async newest(): Promise<StoredEvent | null> {
+		let best: StoredEvent | null = null;
+		for (const event of this.head.hot) if (!best || byListOrder(event, best) < 0) best = event;
+		const dir = await this.directory();
+		if (dir.length > 0) {
+			const key = dir[dir.length - 1].key;
+			await this.loadBlocks([key]);
+			const events = this.blocks.get(key)!;
+			const top = events[lastRunStart(events)];
+			if (!best || byListOrder(top, best) < 0) best = top;
+		}
+		return best;
+	}
+
+	/** Recomputes the bucket's span after removals. */
+	async recomputeSpan(): Promise<void> {
+		const span = directorySpan(await this.directory());
+		let start = span ? span.start : Infinity;
+		let end = span ? span.end : -Infinity;
+		for (const event of this.head.hot) {
+			start = Math.min(start, event.timestamp);
+			end = Math.max(end, event.timestamp + event.duration);
+		}
+		this.head.start = start === Infinity ? null : start;
+		this.head.end = end === -Infinity ? null : end;
+	}
+
+	/** Routes events into the blocks that own their starts, splitting blocks that overflow. */
+	async place(events: StoredEvent[]): Promise<void> {
+		if (events.length === 0) return;
+		events.sort(byStartThenId);
+		const dir = await this.directory();
+		if (dir.length === 0) {
+			await this.storeNew(events, 0);
+			return;
+		}
+
+		const groups = new Map<number, StoredEvent[]>();
+		for (const event of events) {
+			const key = dir[targetIndex(dir, event.timestamp)].key;
+			const group = groups.get(key);
+			if (group) group.push(event);
+			else groups.set(key, [event]);
+		}
+		await this.loadBlocks([...groups.keys()]);
+		for (const [key, incoming] of groups) {
+			const merged = mergeSorted(this.blocks.get(key)!, incoming);
+			await this.storeBlock(key, merged, incoming);
+		}
+	}
+
+	/** Creates blocks for sorted events, inserting their entries at directory index `at`. */
+	private async storeNew(events: StoredEvent[], at: number): Promise<void> {
+		const dir = await this.directory();
+		const pieces = cut(events, this.tx.layout.blockMax, true);
+		const entries = pieces.map((piece) => this.newBlock(piece));
+		dir.splice(at, 0, ...entries);
+		this.dirDirty = true;
+	}
+
+	private newBlock(events: StoredEvent[]): DirEntry {
+		const key = this.tx.counters.takeBlockKey();
+		this.blocks.set(key, events);
+		this.dirty.add(key);
+		for (const event of events) this.tx.ids.set(event.id, key);
+		return { key, ...summarize(events) };
+	}
+
+	/**
+	 * Sets a block's events (sorted). `incoming` are events new to this block, which the id index
+	 * must list under it. An empty block is dropped; an overflowing one is cut, the first piece
+	 * keeping the key (the last block is filled up, others are cut into even pieces).
+	 */
+	private async storeBlock(
+		key: number,
+		events: StoredEvent[],
+		incoming: readonly StoredEvent[]
+	): Promise<void> {
+		const dir = await this.directory();
+		const index = dir.findIndex((e) => e.key === key);
+		this.dirty.add(key);
+		this.dirDirty = true;
+		if (events.length === 0) {
+			this.blocks.set(key, events);
+			dir.splice(index, 1);
+			return;
+		}
+
+		const isLast = index === dir.length - 1;
+		const [first, ...rest] = cut(events, this.tx.layout.blockMax, isLast);
+		this.blocks.set(key, first);
+		dir[index] = { key, ...summarize(first) };
+		const staying = new Set(first);
+		for (const event of incoming) if (staying.has(event)) this.tx.ids.set(event.id, key);
+		dir.splice(index + 1, 0, ...rest.map((piece) => this.newBlock(piece)));
+	}
+
+	/** Writes the changed blocks and forgets them (to bound memory during big imports). */
+	async writeBlocks(): Promise<void> {
+		const db = this.tx.db;
+		const puts = [];
+		const deletes: number[] = [];
+		for (const key of this.dirty) {
+			const events = this.blocks.get(key)!;
+			if (events.length === 0) deletes.push(key);
+			else puts.push(encodeBlock(key, this.bucket, events));
+		}
+		this.dirty.clear();
+		this.blocks.clear();
+		if (puts.length > 0) await db.blocks.bulkPut(puts);
+		if (deletes.length > 0) await db.blocks.bulkDelete(deletes);
+	}
+
+	/** Writes everything this session changed. */
+	async commit(): Promise<void> {
+		await this.writeBlocks();
+		if (this.dir && this.dirDirty) await this.tx.db.dirs.put(directoryRow(this.bucket, this.dir));
+		this.dirDirty = false;
+		await this.tx.db.heads.put(this.head);
+	}
+}
+
+/** The position of the first event of the last run of equal starts in sorted events. */
+function lastRunStart(events: readonly StoredEvent[]): number {
+	let i = events.length - 1;
+	while (i > 0 && events[i - 1].timestamp === events[i].timestamp) i--;
+	return i;
+}
+
+function mergeSorted(a: readonly StoredEvent[], b: readonly StoredEvent[]): StoredEvent[] {
+	const out: StoredEvent[] = new Array(a.length + b.length);
+	let i = 0;
+	let j = 0;
+	let k = 0;
+	while (i < a.length && j < b.length) out[k++] = byStartThenId(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+	while (i < a.length) out[k++] = a[i++];
+	while (j < b.length) out[k++] = b[j++];
+	return out;
+}
+
+/**
+ * Cuts sorted events into pieces of at most `max` (greedy: full pieces then the rest; else
+ * pieces of even size), never between two events with the same start.
+ */
+export function cut(events: StoredEvent[], max: number, greedy: boolean): StoredEvent[][] {
+	if (events.length <= max) return [events];
+	const pieces = Math.ceil(events.length / max);
+	const size = greedy ? max : Math.ceil(events.length / pieces);
+	const out: StoredEvent[][] = [];
+	let from = 0;
+	while (from < events.length) {
+		let to = Math.min(events.length, from + size);
+		to = cutPoint(events, from, to);
+		out.push(events.slice(from, to));
+		from = to;
+	}
+	return out;
+}
+
+/** Moves a cut off a run of equal starts: back if the piece keeps something, else forward. */
+function cutPoint(events: readonly StoredEvent[], from: number, to: number): number {
+	if (to >= events.length) return events.length;
+	const same = (i: number) => events[i - 1].timestamp === events[i].timestamp;
+	let back = to;
+	while (back > from && same(back)) back--;
+	if (back > from) return back;
+	let forward = to;
+	while (forward < events.length && same(forward)) forward++;
+	return forward;
+}
+
+export type { BlockSummary };

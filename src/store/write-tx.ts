@@ -1,0 +1,189 @@
+/**
+ * State shared by one readwrite transaction: the id and block-key counters, the id index, and
+ * a session per bucket touched (session.ts). Everything is read inside the transaction and
+ * written back by `finish()` at its end, so several contexts writing the same database at once
+ * never hand out the same id or block key: IndexedDB runs their transactions one after another.
+ *
+ * Must only be used inside a Dexie transaction over WRITE_TABLES.
+ */
+import { HindsightError } from '../core/errors';
+import { indexOfId } from './block';
+import { ID_CHUNK, type HeadRow, type MetaRow } from './records';
+import { BucketSession, type Layout } from './session';
+import type { HindsightDb } from './versions';
+
+export const WRITE_TABLES = ['meta', 'buckets', 'heads', 'dirs', 'blocks', 'idmap'] as const;
+
+type CounterRow = Extract<MetaRow, { key: 'counters' }>;
+
+/** The global counters of the `meta` store, loaded once per transaction. */
+export class Counters {
+	private row: CounterRow | null = null;
+	private dirty = false;
+
+	constructor(private readonly db: HindsightDb) {}
+
+	async load(): Promise<void> {
+		if (this.row) return;
+		const row = await this.db.meta.get('counters');
+		this.row = row && row.key === 'counters' ? row : { key: 'counters', nextId: 1, nextBlock: 1 };
+	}
+
+	private loaded(): CounterRow {
+		if (!this.row) throw new HindsightError('internal', 'The counters were used before loading');
+		return this.row;
+	}
+
+	/** Reserves `n` consecutive fresh event ids and returns the first. */
+	takeIds(n: number): number {
+		const row = this.loaded();
+		const first = row.nextId;
+		row.nextId += n;
+		this.dirty = true;
+		return first;
+	}
+
+	/** Makes later fresh ids continue above an explicitly used id. */
+	raiseAbove(id: number): void {
+		const row = this.loaded();
+		if (id >= row.nextId) {
+			row.nextId = id + 1;
+			this.dirty = true;
+		}
+	}
+
+	takeBlockKey(): number {
+		const row = this.loaded();
+		this.dirty = true;
+		return row.nextBlock++;
+	}
+
+	async save(): Promise<void> {
+		if (this.row && this.dirty) await this.db.meta.put(this.row);
+		this.dirty = false;
+	}
+}
+
+/** The id index (records.ts IdChunkRow): reads chunks on demand, writes changes at the end. */
+export class IdIndex {
+	private readonly chunks = new Map<number, Int32Array>();
+	private readonly pending = new Map<number, number>();
+
+	constructor(private readonly db: HindsightDb) {}
+
+	/** Reads the chunks holding these ids in one batch. */
+	async prefetch(ids: Iterable<number>): Promise<void> {
+		const wanted = new Set<number>();
+		for (const id of ids) {
+			const chunk = Math.floor(id / ID_CHUNK);
+			if (!this.chunks.has(chunk)) wanted.add(chunk);
+		}
+		if (wanted.size === 0) return;
+		const keys = [...wanted];
+		const rows = await this.db.idmap.bulkGet(keys);
+		keys.forEach((chunk, i) => this.chunks.set(chunk, rows[i]?.blocks ?? new Int32Array(ID_CHUNK)));
+	}
+
+	/** The block key listed for `id`, 0 when none. */
+	async get(id: number): Promise<number> {
+		const pending = this.pending.get(id);
+		if (pending !== undefined) return pending;
+		await this.prefetch([id]);
+		const chunk = Math.floor(id / ID_CHUNK);
+		return this.chunks.get(chunk)![id - chunk * ID_CHUNK];
+	}
+
+	set(id: number, blockKey: number): void {
+		this.pending.set(id, blockKey);
+	}
+
+	async save(): Promise<void> {
+		if (this.pending.size === 0) return;
+		await this.prefetch(this.pending.keys());
+		const touched = new Set<number>();
+		for (const [id, key] of this.pending) {
+			const chunk = Math.floor(id / ID_CHUNK);
+			this.chunks.get(chunk)![id - chunk * ID_CHUNK] = key;
+			touched.add(chunk);
+		}
+		this.pending.clear();
+		await this.db.idmap.bulkPut(
+			[...touched].map((chunk) => ({ chunk, blocks: this.chunks.get(chunk)! }))
+		);
+	}
+}
+
+/** Where an event lives: the bucket, and whether it is hot or packed. */
+export type EventOwner = { bucket: string };
+
+export class WriteTx {
+	readonly counters: Counters;
+	readonly ids: IdIndex;
+	private readonly sessions = new Map<string, BucketSession>();
+	private heads: HeadRow[] | null = null;
+
+	constructor(
+		readonly db: HindsightDb,
+		readonly layout: Layout
+	) {
+		this.counters = new Counters(db);
+		this.ids = new IdIndex(db);
+	}
+
+	/** The session of an existing bucket; `bucket_not_found` when it does not exist. */
+	async session(bucketId: string): Promise<BucketSession> {
+		const open = this.sessions.get(bucketId);
+		if (open) return open;
+		const head = await this.db.heads.get(bucketId);
+		if (!head) throw bucketNotFound(bucketId);
+		return this.adopt(head);
+	}
+
+	/** A session for a bucket created in this transaction. */
+	create(bucketId: string): BucketSession {
+		return this.adopt({ bucket: bucketId, hot: [], ref: null, count: 0, start: null, end: null });
+	}
+
+	private adopt(head: HeadRow): BucketSession {
+		const session = new BucketSession(this, head);
+		this.sessions.set(head.bucket, session);
+		return session;
+	}
+
+	/** Forgets a bucket deleted in this transaction. */
+	drop(bucketId: string): void {
+		this.sessions.delete(bucketId);
+	}
+
+	/**
+	 * The bucket holding event `id`, looking only at buckets other than `except` (whose session
+	 * knows its own events); null when no other bucket has it.
+	 */
+	async ownerElsewhere(id: number, except: string): Promise<EventOwner | null> {
+		const key = await this.ids.get(id);
+		if (key !== 0) {
+			const row = await this.db.blocks.get(key);
+			if (row && row.bucket !== except && indexOfId(row, id) >= 0) return { bucket: row.bucket };
+		}
+		this.heads ??= await this.db.heads.toArray();
+		for (const head of this.heads) {
+			if (head.bucket === except) continue;
+			const live = this.sessions.get(head.bucket)?.head ?? head;
+			if (live.hot.some((e) => e.id === id)) return { bucket: head.bucket };
+		}
+		return null;
+	}
+
+	/** Writes every session, then the id index and the counters. */
+	async finish(): Promise<void> {
+		for (const session of this.sessions.values()) await session.commit();
+		await this.ids.save();
+		await this.counters.save();
+	}
+}
+
+export function bucketNotFound(bucketId: string): HindsightError {
+	return new HindsightError('bucket_not_found', `There is no bucket '${bucketId}'`, {
+		bucket: bucketId
+	});
+}

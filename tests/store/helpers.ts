@@ -1,0 +1,84 @@
+/**
+ * Helpers for datastore tests: a fresh fake-indexeddb factory per store, quiet logging, and
+ * small builders for buckets and events (times in seconds from a fixed origin).
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
+import { setConsoleLogging } from '../../src/core/log';
+import type { Bucket } from '../../src/core/model/bucket';
+import type { Event } from '../../src/core/model/event';
+import type { JsonObject } from '../../src/core/model/json';
+import { Datastore, type DatastoreOptions } from '../../src/store/datastore';
+
+setConsoleLogging(false);
+
+/** 2024-05-01T00:00:00Z in microseconds. */
+export const T0 = Date.UTC(2024, 4, 1) * 1000;
+
+/** An instant `seconds` after T0. */
+export const at = (seconds: number): number => T0 + Math.round(seconds * 1_000_000);
+
+/** Seconds to microseconds. */
+export const sec = (seconds: number): number => Math.round(seconds * 1_000_000);
+
+export function bucket(id: string, fields: Partial<Bucket> = {}): Bucket {
+	return {
+		id,
+		name: null,
+		type: 'currentwindow',
+		client: 'test',
+		hostname: 'host',
+		created: T0,
+		data: {},
+		...fields
+	};
+}
+
+/** An event starting `start` seconds after T0, lasting `duration` seconds. */
+export function ev(
+	start: number,
+	duration = 0,
+	data: JsonObject = {},
+	id: number | null = null
+): Event {
+	return { id, timestamp: at(start), duration: sec(duration), data };
+}
+
+const open: Datastore[] = [];
+
+afterEach(async () => {
+	for (const store of open.splice(0)) {
+		store.close();
+		await store.whenClosed();
+	}
+});
+
+/** A datastore on a fresh in-memory database, closed after the test. */
+export async function openStore(options: DatastoreOptions = {}): Promise<Datastore> {
+	const store = await Datastore.open({
+		indexedDB: new IDBFactory(),
+		IDBKeyRange,
+		broadcast: false,
+		captureLog: false,
+		...options
+	});
+	open.push(store);
+	return store;
+}
+
+/** A second datastore on the same database as `store`'s factory. */
+export async function openTwin(
+	factory: IDBFactory,
+	options: DatastoreOptions = {}
+): Promise<Datastore> {
+	return openStore({ indexedDB: factory, ...options });
+}
+
+/** Start offsets (seconds after T0) and ids of events, for compact assertions. */
+export function starts(events: readonly Event[]): number[] {
+	return events.map((e) => (e.timestamp - T0) / 1_000_000);
+}
+
+export function ids(events: readonly Event[]): (number | null)[] {
+	return events.map((e) => e.id);
+}
