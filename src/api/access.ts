@@ -47,5 +47,5 @@ export function optionsResponse(request: Request, allow: string[]): Response {
 	headers.set('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE, OPTIONS');
 	const requested = request.headers.get('Access-Control-Request-Headers');
 	if (requested) headers.set('Access-Control-Allow-Headers', requested);
-	return new Response('', { status: 200, headers });
+	return new Response(null, { status: 200, headers });
 }

@@ -42,9 +42,9 @@ export function textResponse(text: string, status = 200, headers?: HeadersInit):
 	return new Response(text, { status, headers: all });
 }
 
-/** A success without content: 200 (or 201) with an empty body. */
+/** A success without content: 200 (or 201) with an empty body and no Content-Type. */
 export function emptyResponse(status = 200): Response {
-	return new Response('', { status });
+	return new Response(null, { status });
 }
 
 /** 304 Not Modified: the body must be null (rest-api.md 13). */

@@ -41,7 +41,8 @@ describe('POST /query/', () => {
 	});
 
 	it('joins the lines with newlines and answers [] for no periods', async () => {
-		const lines = ['x = 2', 'RETURN = x * 3'];
+		// Joined with nothing, the comment would swallow the second line.
+		const lines = ['x = 2; # two', 'RETURN = x * 3;'];
 		expect((await query({ timeperiods: [PERIOD], query: lines })).body).toEqual([6]);
 		expect((await query({ timeperiods: [], query: lines })).body).toEqual([]);
 	});

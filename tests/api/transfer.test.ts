@@ -92,7 +92,7 @@ describe('GET /buckets/{bid}/export and /export', () => {
 		);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('Content-Disposition')).toBe(
-			`attachment; filename="aw-bucket-export_my _bucket__.json"; ` +
+			`attachment; filename="aw-bucket-export_my _bucket___.json"; ` +
 				`filename*=UTF-8''aw-bucket-export_my%20%22bucket%22%2F%C3%BC.json`
 		);
 	});
