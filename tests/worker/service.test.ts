@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { expose, wrap } from 'comlink';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HindsightError, isHindsightError } from '../../src/core/errors';
 import { setConsoleLogging } from '../../src/core/log';
