@@ -1,0 +1,58 @@
+/**
+ * The settings in `chrome.storage.local` (key `settings`), shared by the background worker, the
+ * popup and the options page. The first read makes the per-profile defaults that cannot be
+ * constants (the device name, the detected browser name) and stores them, so they stay the same
+ * from then on.
+ */
+import { detectBrowserName } from './buckets';
+import { BUILD_APP_ORIGIN } from './config';
+import { defaultDeviceName, defaultSettings, settingsFromStorage, type Settings } from './settings';
+
+export const SETTINGS_KEY = 'settings';
+
+function browserIdentity() {
+	const nav = navigator as Navigator & {
+		userAgentData?: { brands?: { brand: string }[] };
+		brave?: unknown;
+	};
+	return {
+		brands: nav.userAgentData?.brands?.map((b) => b.brand) ?? [],
+		userAgent: nav.userAgent,
+		isBrave: nav.brave !== undefined
+	};
+}
+
+async function makeDefaults(): Promise<Settings> {
+	const platform = await chrome.runtime.getPlatformInfo();
+	const device = defaultDeviceName(platform.os, crypto.getRandomValues(new Uint8Array(2)));
+	return defaultSettings(device, detectBrowserName(browserIdentity()), BUILD_APP_ORIGIN);
+}
+
+/** The current settings; stores the generated defaults the first time. */
+export async function readSettings(): Promise<Settings> {
+	const items = await chrome.storage.local.get(SETTINGS_KEY);
+	const stored = items[SETTINGS_KEY] as Partial<Settings> | undefined;
+	if (stored?.deviceName && stored.browserName) {
+		return settingsFromStorage(
+			stored,
+			defaultSettings(stored.deviceName, stored.browserName, BUILD_APP_ORIGIN)
+		);
+	}
+	const settings = settingsFromStorage(stored, await makeDefaults());
+	await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
+	return settings;
+}
+
+export async function writeSettings(settings: Settings): Promise<void> {
+	await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+/** The host-permission pattern for an app origin. */
+export function originPattern(origin: string): string {
+	return `${origin}/*`;
+}
+
+/** Whether the extension may load the app's origin unpartitioned. */
+export function hasHostPermission(origin: string): Promise<boolean> {
+	return chrome.permissions.contains({ origins: [originPattern(origin)] });
+}
