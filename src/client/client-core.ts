@@ -19,6 +19,7 @@ import { FetchError } from './fetch-error';
 import { HeartbeatPremerge, SerialQueues, type Commit } from './heartbeats';
 import { defaultQueueStorage, type QueueEntry, type QueueStorage } from './queue-storage';
 import {
+	boundedSignal,
 	callApi,
 	segment,
 	type ApiRequest,
@@ -33,7 +34,8 @@ import type {
 	IBucket,
 	IEvent,
 	IInfo,
-	QueueRejection
+	QueueRejection,
+	QueueTimings
 } from './types';
 
 const log = createLogger('client');
@@ -79,6 +81,7 @@ export class ClientCore {
 	private readonly customFetch: boolean;
 	private readonly queueStorageOption: QueueStorage | undefined;
 	private readonly onQueueRejected: ((rejection: QueueRejection) => void) | undefined;
+	private readonly queueTimings: Partial<QueueTimings> | undefined;
 	private dispatcher: Dispatcher | null = null;
 	private warnedNotConnected = false;
 	private enqueueTail: Promise<unknown> = Promise.resolve();
@@ -100,6 +103,7 @@ export class ClientCore {
 		this.customFetch = opts.fetch !== undefined;
 		this.queueStorageOption = opts.queueStorage;
 		this.onQueueRejected = opts.onQueueRejected;
+		this.queueTimings = opts.queueTimings;
 
 		const fetcher: FetchLike = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
 		this.transport = Object.defineProperties({ fetch: fetcher } as TransportConfig, {
@@ -180,12 +184,14 @@ export class ClientCore {
 				}
 			);
 		if (needsServiceWorker(this.baseURL, this.customFetch)) {
-			const limit = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
-			await serviceWorkerControl(AbortSignal.any([limit, this.controller.signal])).catch(
-				(err: unknown) => {
-					throw limit.aborted ? timedOut() : err;
-				}
-			);
+			const limit = boundedSignal(this.controller.signal, Math.max(1, deadline - Date.now()));
+			try {
+				await serviceWorkerControl(limit.signal);
+			} catch (err) {
+				throw isAbort(err) && !this.controller.signal.aborted ? timedOut() : err;
+			} finally {
+				limit.done();
+			}
 		}
 
 		for (let delay = WAIT_FIRST_DELAY_MS; ; delay *= 2) {
@@ -552,7 +558,8 @@ export class ClientCore {
 			send: (entry, signal) => this.sendQueued(entry, signal),
 			isRegistered: (id) => this.registered.has(id),
 			onRejected: (rejection) => this.onQueueRejected?.(rejection),
-			ready
+			ready,
+			timings: this.queueTimings
 		});
 		this.dispatcher.start();
 	}

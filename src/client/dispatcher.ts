@@ -14,16 +14,12 @@ import { createLogger } from '../core/log';
 import { pause } from './environment';
 import { FetchError, serverMessage } from './fetch-error';
 import type { QueueEntry, QueueStorage } from './queue-storage';
-import type { QueueRejection } from './types';
+import type { QueueRejection, QueueTimings } from './types';
 
 const log = createLogger('client');
 
-/** The Python client's reconnect interval. */
-export const RECONNECT_MS = 10_000;
-/** Pause after a network failure or a 5xx before trying again. */
-export const RETRY_MS = 500;
-/** How long the drain waits for a new entry before looking at the storage again. */
-export const IDLE_MS = 200;
+/** The Python client's intervals (client.md 6.2, 6.3). */
+export const DEFAULT_TIMINGS: QueueTimings = { reconnectMs: 10_000, retryMs: 500, idleMs: 200 };
 
 export type DispatcherOptions = {
 	queue: string;
@@ -36,6 +32,7 @@ export type DispatcherOptions = {
 	onRejected(rejection: QueueRejection): void;
 	/** Resolves once the transport can reach the app (service-worker control). */
 	ready?(signal: AbortSignal): Promise<void>;
+	timings?: Partial<QueueTimings>;
 };
 
 /** The bucket id in an endpoint `buckets/<id>/heartbeat?...`, or null. */
@@ -67,9 +64,12 @@ export class Dispatcher {
 	private wake: (() => void) | null = null;
 	private loop: Promise<void> | null = null;
 	private failures = 0;
+	private readonly timings: QueueTimings;
 	connected = false;
 
-	constructor(private readonly options: DispatcherOptions) {}
+	constructor(private readonly options: DispatcherOptions) {
+		this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
+	}
 
 	get stopped(): boolean {
 		return this.stopper.signal.aborted;
@@ -113,7 +113,7 @@ export class Dispatcher {
 
 	private async step(): Promise<void> {
 		if (!this.connected && !(await this.tryConnect())) {
-			await pause(RECONNECT_MS, this.stopper.signal);
+			await pause(this.timings.reconnectMs, this.stopper.signal);
 			return;
 		}
 
@@ -125,7 +125,7 @@ export class Dispatcher {
 				queue: this.options.queue,
 				error: errorName(err)
 			});
-			await pause(RETRY_MS, this.stopper.signal);
+			await pause(this.timings.retryMs, this.stopper.signal);
 			return;
 		}
 		if (entry) await this.deliver(entry);
@@ -151,7 +151,7 @@ export class Dispatcher {
 
 	private idle(): Promise<void> {
 		return new Promise((resolve) => {
-			const timer = setTimeout(done, IDLE_MS);
+			const timer = setTimeout(done, this.timings.idleMs);
 			function done() {
 				clearTimeout(timer);
 				resolve();
@@ -173,7 +173,7 @@ export class Dispatcher {
 				error: errorName(err)
 			});
 			this.connected = false;
-			await pause(RETRY_MS, this.stopper.signal);
+			await pause(this.timings.retryMs, this.stopper.signal);
 			return;
 		}
 		await this.drop(entry);
@@ -186,7 +186,7 @@ export class Dispatcher {
 				seq: entry.seq,
 				status: err.status
 			});
-			await pause(RETRY_MS, this.stopper.signal);
+			await pause(this.timings.retryMs, this.stopper.signal);
 			return;
 		}
 		const bucket = endpointBucket(entry.endpoint);
@@ -229,7 +229,7 @@ export class Dispatcher {
 				seq: entry.seq,
 				error: errorName(err)
 			});
-			await pause(RETRY_MS, this.stopper.signal);
+			await pause(this.timings.retryMs, this.stopper.signal);
 		}
 	}
 }

@@ -34,5 +34,6 @@ export type {
 	IEvent,
 	IInfo,
 	QueueRejection,
+	QueueTimings,
 	Timeperiod
 } from './types';

@@ -87,7 +87,7 @@ export function createIndexedDbQueueStorage(
 		},
 		async first(queue) {
 			const cursor = await run('readonly', 'read its first entry', (s) =>
-				s.index(BY_QUEUE).openCursor(IDBKeyRange.only(queue))
+				s.index(BY_QUEUE).openCursor(queue)
 			);
 			return (cursor?.value as QueueEntry | undefined) ?? null;
 		},
@@ -96,7 +96,7 @@ export function createIndexedDbQueueStorage(
 		},
 		async list(queue) {
 			return run('readonly', 'list its entries', (s) =>
-				s.index(BY_QUEUE).getAll(IDBKeyRange.only(queue))
+				s.index(BY_QUEUE).getAll(queue)
 			) as Promise<QueueEntry[]>;
 		}
 	};

@@ -59,9 +59,28 @@ export function buildURL(baseURL: string, path: string, query?: QueryParams): st
 	return url;
 }
 
-function requestSignal(signal: AbortSignal, timeout: number): AbortSignal {
-	if (!(timeout > 0) || !Number.isFinite(timeout)) return signal;
-	return AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
+/**
+ * A signal that aborts with the caller's reason, or with a `TimeoutError` after `timeout` ms.
+ * Built by hand rather than with `AbortSignal.any`/`AbortSignal.timeout`: Node 20 can collect
+ * the timeout signal behind such a composite before it fires, leaving the request hanging.
+ */
+export function boundedSignal(
+	signal: AbortSignal,
+	timeout: number
+): { signal: AbortSignal; done(): void } {
+	if (!(timeout > 0) || !Number.isFinite(timeout)) return { signal, done: () => {} };
+	const bounded = new AbortController();
+	const follow = () => bounded.abort(signal.reason);
+	const timer = setTimeout(() => {
+		bounded.abort(new DOMException(`The request took longer than ${timeout} ms`, 'TimeoutError'));
+	}, timeout);
+	if (signal.aborted) follow();
+	else signal.addEventListener('abort', follow, { once: true });
+	const done = () => {
+		clearTimeout(timer);
+		signal.removeEventListener('abort', follow);
+	};
+	return { signal: bounded.signal, done };
 }
 
 function buildRequest(config: TransportConfig, request: ApiRequest, signal: AbortSignal): Request {
@@ -104,7 +123,19 @@ export function parseBody(text: string): unknown {
  * `AbortError` or a `TimeoutError`) when no response arrived.
  */
 export async function callApi(config: TransportConfig, request: ApiRequest): Promise<ApiResult> {
-	const signal = requestSignal(request.signal, request.timeout);
+	const { signal, done } = boundedSignal(request.signal, request.timeout);
+	try {
+		return await exchange(config, request, signal);
+	} finally {
+		done();
+	}
+}
+
+async function exchange(
+	config: TransportConfig,
+	request: ApiRequest,
+	signal: AbortSignal
+): Promise<ApiResult> {
 	const started = Date.now();
 	const response = await raceSignal(config.fetch(buildRequest(config, request, signal)), signal);
 	log.debug('response', {

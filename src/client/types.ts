@@ -77,6 +77,16 @@ export type QueueRejection = {
 	message: string | undefined;
 };
 
+/** The queue dispatcher's intervals in milliseconds (tests shorten them). */
+export type QueueTimings = {
+	/** Wait after a failed connect phase: 10 s, as in the Python client. */
+	reconnectMs: number;
+	/** Pause after a network failure or a 5xx answer to a queued request: 0.5 s. */
+	retryMs: number;
+	/** How long an empty queue waits for a new entry before it looks again: 0.2 s. */
+	idleMs: number;
+};
+
 /** Every constructor option (client.md section 2); a superset of `AWReqOptions`. */
 export type ClientOptions = AWReqOptions & {
 	host?: string;
@@ -94,4 +104,6 @@ export type ClientOptions = AWReqOptions & {
 	queueStorage?: QueueStorage;
 	/** Called when the server refused a queued request with a 4xx status and it was dropped. */
 	onQueueRejected?: (rejection: QueueRejection) => void;
+	/** The queue dispatcher's intervals; the Python client's by default. */
+	queueTimings?: Partial<QueueTimings>;
 };
