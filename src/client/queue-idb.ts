@@ -95,9 +95,9 @@ export function createIndexedDbQueueStorage(
 			await run('readwrite', 'remove an entry', (s) => s.delete(entry.seq));
 		},
 		async list(queue) {
-			return run('readonly', 'list its entries', (s) =>
-				s.index(BY_QUEUE).getAll(queue)
-			) as Promise<QueueEntry[]>;
+			return run('readonly', 'list its entries', (s) => s.index(BY_QUEUE).getAll(queue)) as Promise<
+				QueueEntry[]
+			>;
 		}
 	};
 }
