@@ -26,7 +26,8 @@ import {
 	storageError,
 	supersededError
 } from './errors';
-import { deleteEvent, heartbeat, insertEvents } from './event-writes';
+import { deleteEvent, insertEvents } from './event-writes';
+import { heartbeat } from './heartbeats';
 import { LOG_CAP, LogWriter } from './log-writer';
 import { READ_TABLES, countEvents, readEvent, readEvents } from './reads';
 import { KeyedQueue } from './serial';
@@ -191,7 +192,9 @@ export class Datastore implements DatastoreApi {
 	): Promise<T> {
 		await this.ready();
 		try {
-			return await this.db.transaction('r', tables as string[], body);
+			// The scope must be an async function: Dexie keeps its transaction zone across the
+			// awaits of native async functions only (a plain arrow commits too early).
+			return await this.db.transaction('r', tables as string[], async () => await body());
 		} catch (err) {
 			throw this.failure(err, action);
 		}

@@ -1,14 +1,11 @@
 /**
- * Event writes inside a readwrite transaction: insert or replace (rest-api.md 4.8), delete
- * (4.11) and heartbeats (section 5). The heartbeat cache of section 5 is the head's `ref`, so
- * every context writing the database sees the same reference and no context can serve a stale
- * or deleted one: it is read and written in the same transaction as the events.
+ * Event writes inside a readwrite transaction: insert or replace (rest-api.md 4.8) and delete
+ * (4.11). Both clear the bucket's heartbeat reference (heartbeats.ts), as section 5 requires.
  */
 import { HindsightError } from '../core/errors';
 import { isJsonObject } from '../core/model/json';
 import { MAX_INSTANT, MIN_INSTANT } from '../core/model/time';
 import type { Event } from '../core/model/event';
-import { heartbeatMerge } from '../core/transforms/heartbeat';
 import type { StoredEvent } from './records';
 import type { BucketSession } from './session';
 import type { WriteTx } from './write-tx';
@@ -42,7 +39,7 @@ export function checkEvent(event: Event, index?: number): void {
 	}
 }
 
-function stored(event: Event, id: number): StoredEvent {
+export function stored(event: Event, id: number): StoredEvent {
 	return { id, timestamp: event.timestamp, duration: event.duration, data: event.data };
 }
 
@@ -121,54 +118,4 @@ export async function deleteEvent(
 	session.head.ref = null;
 	await afterRemoval(session, taken);
 	return taken;
-}
-
-/**
- * Stores a heartbeat (rest-api.md section 5): the reference is the cached event if it still
- * exists, else the bucket's first event in list order; a merge rewrites the reference by id,
- * anything else becomes a new event. Either way the result becomes the new reference.
- */
-export async function heartbeat(
-	tx: WriteTx,
-	bucketId: string,
-	beat: Event,
-	pulsetimeSeconds: number
-): Promise<StoredEvent> {
-	checkEvent({ ...beat, id: null });
-	if (!Number.isFinite(pulsetimeSeconds) || pulsetimeSeconds < 0) {
-		throw new HindsightError(
-			'invalid_argument',
-			`The pulsetime must be a number of seconds >= 0, got ${pulsetimeSeconds}`,
-			{ field: 'pulsetime' }
-		);
-	}
-	const session = await tx.session(bucketId);
-	const reference = await referenceEvent(session);
-
-	if (reference) {
-		const merged = heartbeatMerge(reference, { ...beat, id: null }, pulsetimeSeconds);
-		if (merged) {
-			const event = stored(merged, reference.id);
-			session.updateHot(event);
-			session.head.ref = event.id;
-			return event;
-		}
-	}
-
-	await tx.counters.load();
-	const event = stored(beat, tx.counters.takeIds(1));
-	session.head.ref = event.id;
-	await session.add([event]);
-	return event;
-}
-
-/** The heartbeat reference, moved into the hot set; null for an empty bucket. */
-async function referenceEvent(session: BucketSession): Promise<StoredEvent | null> {
-	const cached = session.head.ref;
-	if (cached !== null) {
-		const event = await session.promote(cached);
-		if (event) return event;
-	}
-	const newest = await session.newest();
-	return newest ? session.promote(newest.id) : null;
 }
