@@ -17,6 +17,7 @@ import type {
 	ServerInfo,
 	StoredBucket
 } from '../store/types';
+import type { ActivityRequest, ActivitySummary } from './summary/types';
 
 export type QueryRequest = {
 	/** Program text, or lines joined with line feeds. */
@@ -66,4 +67,22 @@ export type WorkerApi = {
 	 */
 	subscribe(listener: (notice: ChangeNotice) => void): Promise<number>;
 	unsubscribe(id: number): Promise<void>;
+
+	// The two calls below are optional in the type only so that the worker object stays valid
+	// while it is being wired; src/worker/summary/index.ts provides both (createSummaryApi).
+
+	/**
+	 * The Activity view's summary of a host over the given days: the lists of the full summary
+	 * query (top apps, titles, categories, browser domains, URLs and titles, stopwatch labels,
+	 * time active) plus the category bars. Served from cached per-day summaries, equal to what
+	 * the query over the whole period gives (src/worker/summary/service.ts).
+	 */
+	activitySummary?(request: ActivityRequest): Promise<ActivitySummary>;
+
+	/**
+	 * Active (`not-afk`) seconds of a host per period (the usage strip; query-language.md 13.7):
+	 * the `not-afk` events of every AFK bucket of the host, united without overlap, summed.
+	 * Periods are `[start, end]` in microseconds.
+	 */
+	activityHistory?(host: string, periods: { start: number; end: number }[]): Promise<number[]>;
 };

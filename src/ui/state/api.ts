@@ -2,9 +2,8 @@
  * The dashboard's handle on the worker. `main.ts` hands in the proxy that `src/ui/platform`
  * creates; views call `api()` and never create workers or touch storage themselves.
  */
-import { proxy } from 'comlink';
 import type { WorkerApi } from '../../worker/api';
-import type { ChangeNotice } from '../../store/types';
+import type { ChangeNotice } from '../lib/worker-types';
 
 let current: WorkerApi | null = null;
 
@@ -18,10 +17,10 @@ export function api(): WorkerApi {
 }
 
 /**
- * Subscribes to change notices. The listener crosses the worker boundary as a Comlink proxy
- * (a plain function cannot be cloned). Returns a function that unsubscribes.
+ * Subscribes to change notices (the platform's proxy carries the listener across the worker
+ * boundary). Returns a function that unsubscribes.
  */
 export async function onChange(listener: (notice: ChangeNotice) => void): Promise<() => void> {
-	const id = await api().subscribe(proxy(listener));
+	const id = await api().subscribe(listener);
 	return () => void api().unsubscribe(id);
 }

@@ -2,7 +2,7 @@
  * The bucket list, shared by the top bar (hosts), the Activity view (bucket discovery) and the
  * Buckets view. Reloaded when the live state reports bucket changes.
  */
-import type { StoredBucket } from '../../store/types';
+import type { StoredBucket } from '../lib/worker-types';
 import { api } from './api';
 
 export class BucketList {
@@ -11,7 +11,10 @@ export class BucketList {
 
 	/** Host names with buckets, `unknown` left out, sorted. */
 	hosts: string[] = $derived(
-		[...new Set(this.list.map((b) => b.hostname))].filter((h) => h !== 'unknown').sort()
+		this.list
+			.map((b) => b.hostname)
+			.filter((h, i, all) => h !== 'unknown' && all.indexOf(h) === i)
+			.sort()
 	);
 
 	async load(): Promise<void> {

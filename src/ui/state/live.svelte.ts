@@ -3,7 +3,7 @@
  * the bridge's writes too). Views read `events` or `buckets` inside an effect to reload when
  * data changes; bursts of notices (a watcher's heartbeats) are coalesced.
  */
-import type { ChangeNotice } from '../../store/types';
+import type { ChangeNotice } from '../lib/worker-types';
 import { onChange } from './api';
 
 const COALESCE_MS = 400;
@@ -15,7 +15,7 @@ export class Live {
 	buckets = $state(0);
 	/** Bumped when a setting changes. */
 	settings = $state(0);
-	#pending = new Set<'data' | 'buckets' | 'settings'>();
+	#pending = { data: false, buckets: false, settings: false };
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
 	async start(): Promise<void> {
@@ -23,18 +23,18 @@ export class Live {
 	}
 
 	private note(notice: ChangeNotice): void {
-		if (notice.kind === 'settings') this.#pending.add('settings');
-		else this.#pending.add('data');
-		if (notice.kind !== 'events' && notice.kind !== 'settings') this.#pending.add('buckets');
-		this.#timer ??= setTimeout(() => this.flush(), COALESCE_MS);
+		if (notice.kind === 'settings') this.#pending.settings = true;
+		else this.#pending.data = true;
+		if (notice.kind !== 'events' && notice.kind !== 'settings') this.#pending.buckets = true;
+		if (this.#timer === null) this.#timer = setTimeout(() => this.flush(), COALESCE_MS);
 	}
 
 	private flush(): void {
 		this.#timer = null;
-		if (this.#pending.has('data')) this.data++;
-		if (this.#pending.has('buckets')) this.buckets++;
-		if (this.#pending.has('settings')) this.settings++;
-		this.#pending.clear();
+		if (this.#pending.data) this.data++;
+		if (this.#pending.buckets) this.buckets++;
+		if (this.#pending.settings) this.settings++;
+		this.#pending = { data: false, buckets: false, settings: false };
 	}
 }
 

@@ -16,7 +16,8 @@ export class Router {
 
 	/** A query-string parameter of the current URL. */
 	param(name: string): string | null {
-		return new URLSearchParams(this.search).get(name);
+		const match = new RegExp(`[?&]${name}=([^&]*)`).exec(this.search);
+		return match ? decodeURIComponent(match[1].replace(/\+/g, ' ')) : null;
 	}
 
 	go(url: string, options: { replace?: boolean } = {}): void {

@@ -9,7 +9,7 @@
 import type { Event, EventJson } from '../../core/model/event';
 import type { JsonObject, JsonValue } from '../../core/model/json';
 import { formatInstant, microsToSeconds, type Instant, type Micros } from '../../core/model/time';
-import { tupleKey } from '../../core/transforms/group-key';
+import { valueKey } from '../../core/transforms/group-key';
 
 export type Group = { key: string; timestamp: Instant; duration: Micros; data: JsonObject };
 
@@ -20,13 +20,15 @@ export function emptyGroups(): Groups {
 	return { list: [], index: new Map() };
 }
 
+/** A text equal for deeply equal value tuples only: each part is prefixed by its length. */
 function keyOf(data: JsonObject, keys: readonly string[]): string | null {
-	const values: JsonValue[] = [];
-	for (const key of keys) {
-		if (!Object.hasOwn(data, key)) return null;
-		values.push(data[key]);
+	let key = '';
+	for (const name of keys) {
+		if (!Object.hasOwn(data, name)) return null;
+		const part = valueKey(data[name] as JsonValue);
+		key += `${part.length}:${part}`;
 	}
-	return tupleKey(values);
+	return key;
 }
 
 function add(

@@ -6,12 +6,7 @@
  */
 import type { EventJson } from '../../core/model/event';
 import type { Instant } from '../../core/model/time';
-
-/** A category rule as the query function `categorize` takes it: `[name path, rule]`. */
-export type QueryRule = [
-	string[],
-	{ type: string; regex?: string; ignore_case?: boolean; select_keys?: string[] }
-];
+import type { CategoryPair } from '../../core/queries/categories';
 
 export type ActivityOptions = {
 	host: string;
@@ -23,7 +18,7 @@ export type ActivityOptions = {
 	includeStopwatch: boolean;
 	/** Apps or titles matching it always count as active; empty disables. */
 	alwaysActivePattern: string;
-	categories: QueryRule[];
+	categories: CategoryPair[];
 	/** Keep events in these categories (paths); null keeps all. */
 	categoryFilter: string[][] | null;
 };

@@ -1,0 +1,41 @@
+/**
+ * The worker's Activity calls (`activitySummary`, `activityHistory` of WorkerApi) over a
+ * datastore and the query engine. The worker spreads the result of `createSummaryApi` into its
+ * API object; the service listens to the datastore's change notices to drop stale days.
+ */
+import { formatInstant } from '../../core/model/time';
+import type { QueryRequest } from '../../core/query/run';
+import type { EventSource } from '../../core/query/source';
+import type { DatastoreApi } from '../../store/types';
+import type { WorkerApi } from '../api';
+import { activityHistory } from './history';
+import { canonicalListsProgram } from './program';
+import { SummaryService } from './service';
+
+export type SummaryApiOptions = {
+	datastore: Pick<DatastoreApi, 'listBuckets' | 'getEvents' | 'countEvents' | 'onChange'>;
+	runQuery: (request: QueryRequest, source: EventSource) => Promise<unknown[]>;
+};
+
+export function createSummaryApi({
+	datastore,
+	runQuery
+}: SummaryApiOptions): Required<Pick<WorkerApi, 'activitySummary' | 'activityHistory'>> {
+	const service = new SummaryService({
+		listBuckets: () => datastore.listBuckets(),
+		buildProgram: canonicalListsProgram,
+		async run(program, period) {
+			const timeperiods = [`${formatInstant(period.start)}/${formatInstant(period.end)}`];
+			const [result] = await runQuery({ query: program, timeperiods }, datastore);
+			return result;
+		}
+	});
+	datastore.onChange((notice) => service.invalidate(notice));
+	return {
+		activitySummary: (request) => service.summarize(request),
+		activityHistory: (host, periods) => activityHistory(datastore, host, periods)
+	};
+}
+
+export { SummaryService } from './service';
+export type * from './types';
