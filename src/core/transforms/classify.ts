@@ -4,69 +4,78 @@
  * pattern on each distinct string is computed once per call and shared between events.
  */
 import type { Event, EventData } from '../model/event';
+import { withKey } from './data';
 import type { CategoryRule, RuleMatcher, TagRule } from './rules';
 
-const UNKNOWN = 0;
-const NO = 1;
-const YES = 2;
+/**
+ * Which rules match, as a bit set over rule indices (32 rules per word), computed per distinct
+ * string once per call: every regex rule is tested on each new string, and an event's set is
+ * the union of the sets of its tested values. The decision made from a set (a category, a tag
+ * list) is cached by the set too, so an event costs a few map look-ups.
+ */
+class RuleMasks {
+	readonly words: number;
+	private readonly regexRules: number[] = [];
+	private readonly selectRules: number[] = [];
+	/** The rules that test every top-level value. */
+	private readonly anyKeyMask: Uint32Array;
+	private readonly byString = new Map<string, Uint32Array>();
+	/** The set of the current event, reused between events. */
+	readonly current: Uint32Array;
 
-/** One distinct string and the lazily filled result of each rule's pattern on it. */
-type Entry = { text: string; results: Uint8Array };
-
-/** Shares pattern results per distinct string across the events of one call. */
-class MatchTable {
-	private readonly entries = new Map<string, Entry>();
-	private readonly values: Entry[] = [];
-	private valuesOf: EventData | null = null;
-
-	constructor(private readonly rules: readonly RuleMatcher[]) {}
-
-	private entry(text: string): Entry {
-		let entry = this.entries.get(text);
-		if (entry === undefined) {
-			entry = { text, results: new Uint8Array(this.rules.length) };
-			this.entries.set(text, entry);
-		}
-		return entry;
+	constructor(private readonly rules: readonly RuleMatcher[]) {
+		this.words = Math.max(1, Math.ceil(rules.length / 32));
+		this.anyKeyMask = new Uint32Array(this.words);
+		this.current = new Uint32Array(this.words);
+		rules.forEach((rule, r) => {
+			if (rule.regex === null) return;
+			this.regexRules.push(r);
+			if (rule.selectKeys === null) this.anyKeyMask[r >>> 5] |= 1 << (r & 31);
+			else this.selectRules.push(r);
+		});
 	}
 
-	private test(entry: Entry, r: number): boolean {
-		let result = entry.results[r];
-		if (result === UNKNOWN) {
-			result = this.rules[r].regex!.test(entry.text) ? YES : NO;
-			entry.results[r] = result;
-		}
-		return result === YES;
-	}
-
-	/** The entries of every top-level string value of `data`, collected once per event. */
-	private stringValues(data: EventData): Entry[] {
-		if (this.valuesOf !== data) {
-			this.values.length = 0;
-			for (const key in data) {
-				const value = data[key];
-				if (typeof value === 'string') this.values.push(this.entry(value));
+	private maskOf(text: string): Uint32Array {
+		let mask = this.byString.get(text);
+		if (mask === undefined) {
+			mask = new Uint32Array(this.words);
+			for (const r of this.regexRules) {
+				if (this.rules[r].regex!.test(text)) mask[r >>> 5] |= 1 << (r & 31);
 			}
-			this.valuesOf = data;
+			this.byString.set(text, mask);
 		}
-		return this.values;
+		return mask;
 	}
 
-	/** Whether rule `r` matches `data` (10.2). */
-	matches(r: number, data: EventData): boolean {
-		const rule = this.rules[r];
-		if (rule.regex === null) return false;
-		if (rule.selectKeys === null) {
-			const values = this.stringValues(data);
-			for (let i = 0; i < values.length; i++) if (this.test(values[i], r)) return true;
-			return false;
+	/** Fills `current` with the rules matching `data` (query-language.md 10.2). */
+	compute(data: EventData): void {
+		const current = this.current;
+		current.fill(0);
+		for (const key in data) {
+			const value = data[key];
+			if (typeof value !== 'string') continue;
+			const mask = this.maskOf(value);
+			for (let w = 0; w < current.length; w++) current[w] |= mask[w] & this.anyKeyMask[w];
 		}
-		for (const key of rule.selectKeys) {
-			const value = Object.hasOwn(data, key) ? data[key] : undefined;
-			if (typeof value === 'string' && this.test(this.entry(value), r)) return true;
+		for (const r of this.selectRules) {
+			for (const key of this.rules[r].selectKeys!) {
+				const value = Object.hasOwn(data, key) ? data[key] : undefined;
+				if (typeof value === 'string' && has(this.maskOf(value), r)) {
+					current[r >>> 5] |= 1 << (r & 31);
+					break;
+				}
+			}
 		}
-		return false;
 	}
+
+	/** A map key for `current`. */
+	key(): number | string {
+		return this.words === 1 ? this.current[0] : this.current.join(',');
+	}
+}
+
+function has(mask: Uint32Array, r: number): boolean {
+	return (mask[r >>> 5] & (1 << (r & 31))) !== 0;
 }
 
 function withData(event: Event, data: EventData): Event {
@@ -82,17 +91,28 @@ function withData(event: Event, data: EventData): Event {
  */
 export function categorize(events: readonly Event[], rules: readonly CategoryRule[]): Event[] {
 	const categories = rules.map((rule) => [...rule.category]);
-	const table = new MatchTable(rules.map((rule) => rule.rule));
+	const masks = new RuleMasks(rules.map((rule) => rule.rule));
+	const decided = new Map<number | string, string[]>();
 	const uncategorized = ['Uncategorized'];
+	const choose = (): string[] => {
+		let best = uncategorized;
+		for (let r = 0; r < categories.length; r++) {
+			if (categories[r].length >= best.length && has(masks.current, r)) best = categories[r];
+		}
+		return best;
+	};
+
 	const out: Event[] = new Array(events.length);
 	for (let i = 0; i < events.length; i++) {
 		const event = events[i];
-		let best = uncategorized;
-		for (let r = 0; r < categories.length; r++) {
-			const category = categories[r];
-			if (category.length >= best.length && table.matches(r, event.data)) best = category;
+		masks.compute(event.data);
+		const key = masks.key();
+		let best = decided.get(key);
+		if (best === undefined) {
+			best = choose();
+			decided.set(key, best);
 		}
-		out[i] = withData(event, { ...event.data, $category: best });
+		out[i] = withData(event, withKey(event.data, '$category', best));
 	}
 	return out;
 }
@@ -117,20 +137,25 @@ export function compareCodePoints(a: string, b: string): number {
  * code point and without duplicates; `[]` when none matches.
  */
 export function tag(events: readonly Event[], rules: readonly TagRule[]): Event[] {
-	const distinct = [...new Set(rules.map((rule) => rule.tag))].sort(compareCodePoints);
-	const rank = rules.map((rule) => distinct.indexOf(rule.tag));
-	const table = new MatchTable(rules.map((rule) => rule.rule));
-	const hit = new Uint8Array(distinct.length);
+	const masks = new RuleMasks(rules.map((rule) => rule.rule));
+	const decided = new Map<number | string, readonly string[]>();
+	const choose = (): string[] => {
+		const tags = new Set<string>();
+		for (let r = 0; r < rules.length; r++) if (has(masks.current, r)) tags.add(rules[r].tag);
+		return [...tags].sort(compareCodePoints);
+	};
+
 	const out: Event[] = new Array(events.length);
 	for (let i = 0; i < events.length; i++) {
 		const event = events[i];
-		hit.fill(0);
-		for (let r = 0; r < rules.length; r++) {
-			if (hit[rank[r]] === 0 && table.matches(r, event.data)) hit[rank[r]] = 1;
+		masks.compute(event.data);
+		const key = masks.key();
+		let tags = decided.get(key);
+		if (tags === undefined) {
+			tags = choose();
+			decided.set(key, tags);
 		}
-		const tags: string[] = [];
-		for (let t = 0; t < distinct.length; t++) if (hit[t] === 1) tags.push(distinct[t]);
-		out[i] = withData(event, { ...event.data, $tags: tags });
+		out[i] = withData(event, withKey(event.data, '$tags', [...tags]));
 	}
 	return out;
 }

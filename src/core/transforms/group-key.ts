@@ -2,7 +2,7 @@
  * Exact grouping keys for JSON values: two values get the same key exactly when they are deeply
  * equal (query-language.md 4.2): objects regardless of key order, arrays element by element,
  * numbers by value, `true` never equal to `1`, and no collisions between tuples such as
- * `(1.5, 2)` and `(1, 5.2)` or `("x.y", "z")` and `("x", "y.z")`.
+ * `"1"` and `1`. (Tuples of values are keyed level by level, see merge.ts.)
  *
  * Strings, the common case, take a fast path that copies the string without escaping.
  */
@@ -32,20 +32,4 @@ function sortedJson(value: JsonValue): string {
 export function valueKey(value: JsonValue): string {
 	if (typeof value === 'string') return 's' + value;
 	return hasObject(value) ? sortedJson(value) : JSON.stringify(value);
-}
-
-/**
- * A canonical text for a tuple of values, each part self-delimiting: a string as
- * `s<length>:<text>`, anything else as canonical JSON followed by `,` (which canonical JSON
- * numbers, `true`, `false` and `null` never contain, and which follows the closing bracket of an
- * array or object).
- */
-export function tupleKey(values: readonly JsonValue[]): string {
-	let key = '';
-	for (let i = 0; i < values.length; i++) {
-		const value = values[i];
-		if (typeof value === 'string') key += 's' + value.length + ':' + value;
-		else key += (hasObject(value) ? sortedJson(value) : JSON.stringify(value)) + ',';
-	}
-	return key;
 }

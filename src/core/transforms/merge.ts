@@ -5,27 +5,63 @@
  */
 import { jsonEqual, type JsonValue } from '../model/json';
 import type { Event } from '../model/event';
-import { tupleKey, valueKey } from './group-key';
+import { valueKey } from './group-key';
 
 type Group = { first: Event; duration: number };
 
-/** The value tuple of `event` at `keys`, or null when any key is missing. */
-function valuesAt(event: Event, keys: readonly string[]): JsonValue[] | null {
-	const values: JsonValue[] = new Array(keys.length);
-	for (let k = 0; k < keys.length; k++) {
-		if (!Object.hasOwn(event.data, keys[k])) return null;
-		values[k] = event.data[keys[k]];
-	}
-	return values;
+/**
+ * A trie over the value tuples: one level per key, strings looked up by themselves (no key text
+ * is built for them) and other values by their canonical text, in separate maps so that the
+ * string `"1"` and the number `1` never meet.
+ */
+type Node = {
+	strings: Map<string, Node> | null;
+	others: Map<string, Node> | null;
+	group: Group | null;
+};
+
+function newNode(): Node {
+	return { strings: null, others: null, group: null };
 }
 
-function groupKeyOf(event: Event, keys: readonly string[]): string | null {
-	if (keys.length === 1) {
-		const key = keys[0];
-		return Object.hasOwn(event.data, key) ? valueKey(event.data[key]) : null;
+/**
+ * Canonical texts of list and object values by identity, within one call: `categorize` shares
+ * one `$category` array among all events of a category, so merging by `$category` encodes each
+ * array once instead of once per event.
+ */
+type KeyCache = Map<object, string>;
+
+function canonical(value: JsonValue, cache: KeyCache): string {
+	if (typeof value !== 'object' || value === null) return valueKey(value);
+	let key = cache.get(value);
+	if (key === undefined) {
+		key = valueKey(value);
+		cache.set(value, key);
 	}
-	const values = valuesAt(event, keys);
-	return values === null ? null : tupleKey(values);
+	return key;
+}
+
+function child(node: Node, value: JsonValue, cache: KeyCache): Node {
+	let map: Map<string, Node>;
+	let key: string;
+	if (typeof value === 'string') {
+		map = node.strings ??= new Map();
+		key = value;
+	} else {
+		map = node.others ??= new Map();
+		key = canonical(value, cache);
+	}
+	let next = map.get(key);
+	if (next === undefined) {
+		next = newNode();
+		map.set(key, next);
+	}
+	return next;
+}
+
+function hasKeys(event: Event, keys: readonly string[]): boolean {
+	for (let k = 0; k < keys.length; k++) if (!Object.hasOwn(event.data, keys[k])) return false;
+	return true;
 }
 
 /**
@@ -37,18 +73,25 @@ function groupKeyOf(event: Event, keys: readonly string[]): string | null {
  */
 export function mergeEventsByKeys(events: readonly Event[], keys: readonly string[]): Event[] {
 	if (keys.length === 0) return [];
-	const groups = new Map<string, Group>();
+	const root = newNode();
+	const cache: KeyCache = new Map();
+	const groups: Group[] = [];
 	for (const event of events) {
-		const key = groupKeyOf(event, keys);
-		if (key === null) continue;
-		const group = groups.get(key);
-		if (group === undefined) groups.set(key, { first: event, duration: event.duration });
-		else group.duration += event.duration;
+		if (!hasKeys(event, keys)) continue;
+		let node = root;
+		for (let k = 0; k < keys.length; k++) node = child(node, event.data[keys[k]], cache);
+		if (node.group === null) {
+			node.group = { first: event, duration: event.duration };
+			groups.push(node.group);
+		} else {
+			node.group.duration += event.duration;
+		}
 	}
 
-	const out: Event[] = [];
-	for (const { first, duration } of groups.values()) {
-		out.push({ id: null, timestamp: first.timestamp, duration, data: first.data });
+	const out: Event[] = new Array(groups.length);
+	for (let g = 0; g < groups.length; g++) {
+		const { first, duration } = groups[g];
+		out[g] = { id: null, timestamp: first.timestamp, duration, data: first.data };
 	}
 	return out;
 }

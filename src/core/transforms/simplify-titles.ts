@@ -4,6 +4,7 @@
  * markers) so that merging by title groups them.
  */
 import type { Event } from '../model/event';
+import { withKey } from './data';
 
 /** Unicode whitespace as Python's `str.isspace` (and so its `re` module's `\s`) sees it. */
 const SPACE = '[\\p{White_Space}\\x1C-\\x1F]';
@@ -34,7 +35,7 @@ export function simplifyWindowTitles(events: readonly Event[], key: string): Eve
 		if (typeof value !== 'string') return event;
 		const simplified = simplify(value, key === 'title' && Object.hasOwn(event.data, 'app'));
 		if (simplified === value) return event;
-		const data = { ...event.data, [key]: simplified };
+		const data = withKey(event.data, key, simplified);
 		return { id: event.id, timestamp: event.timestamp, duration: event.duration, data };
 	});
 }

@@ -4,6 +4,7 @@
  * equivalent parser.
  */
 import type { Event, EventData } from '../model/event';
+import { copyData } from './data';
 
 type UrlParts = { $protocol: string; $domain: string; $path: string; $params: string };
 
@@ -40,6 +41,15 @@ function alreadySplit(data: EventData, parts: UrlParts): boolean {
 	);
 }
 
+function withParts(event: Event, parts: UrlParts): Event {
+	const data = copyData(event.data);
+	data.$protocol = parts.$protocol;
+	data.$domain = parts.$domain;
+	data.$path = parts.$path;
+	data.$params = parts.$params;
+	return { id: event.id, timestamp: event.timestamp, duration: event.duration, data };
+}
+
 /**
  * For each event whose `data.url` is a string that parses as an absolute URL, a copy whose data
  * also holds (overwriting existing keys):
@@ -66,15 +76,7 @@ export function splitUrlEvents(events: readonly Event[]): Event[] {
 				parsed.set(url, parts);
 			}
 		}
-		out[i] =
-			parts === null || alreadySplit(event.data, parts)
-				? event
-				: {
-						id: event.id,
-						timestamp: event.timestamp,
-						duration: event.duration,
-						data: { ...event.data, ...parts }
-					};
+		out[i] = parts === null || alreadySplit(event.data, parts) ? event : withParts(event, parts);
 	}
 	return out;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonEqual, type JsonValue } from '../../../src/core/model/json';
-import { tupleKey, valueKey } from '../../../src/core/transforms/group-key';
+import { valueKey } from '../../../src/core/transforms/group-key';
 
 const small: fc.Arbitrary<JsonValue> = fc.oneof(
 	fc.constantFrom<JsonValue>(
@@ -47,23 +47,5 @@ describe('valueKey', () => {
 		expect(valueKey(-0)).toBe(valueKey(0));
 		expect(valueKey('1')).not.toBe(valueKey(1));
 		expect(valueKey(true)).not.toBe(valueKey(1));
-	});
-});
-
-describe('tupleKey', () => {
-	it('gives equal keys exactly to element-wise equal tuples', () => {
-		fc.assert(
-			fc.property(fc.array(value, { maxLength: 3 }), fc.array(value, { maxLength: 3 }), (a, b) => {
-				const equal = a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-				expect(tupleKey(a) === tupleKey(b)).toBe(equal);
-			}),
-			{ numRuns: 2000 }
-		);
-	});
-
-	it('keeps (1.5, 2) apart from (1, 5.2) and (15, 2) from (1, 52)', () => {
-		expect(tupleKey([1.5, 2])).not.toBe(tupleKey([1, 5.2]));
-		expect(tupleKey([15, 2])).not.toBe(tupleKey([1, 52]));
-		expect(tupleKey(['x.y', 'z'])).not.toBe(tupleKey(['x', 'y.z']));
 	});
 });

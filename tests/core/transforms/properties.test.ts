@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { endOf, type Event } from '../../../src/core/model/event';
-import type { JsonObject } from '../../../src/core/model/json';
+import { jsonEqual, type JsonObject, type JsonValue } from '../../../src/core/model/json';
 import {
 	filterPeriodIntersect,
 	flood,
@@ -174,6 +174,38 @@ describe('sorting', () => {
 				const items = keys.map((k, i) => ({ k, i }));
 				const expected = [...items].sort((x, y) => x.k - y.k);
 				expect(stableSortByKeys(items, Float64Array.from(keys))).toEqual(expected);
+			})
+		);
+	});
+});
+
+describe('mergeEventsByKeys grouping', () => {
+	const valueArb: fc.Arbitrary<JsonValue> = fc.oneof(
+		fc.constantFrom<JsonValue>(1, 1.5, 15, 2, 5.2, 52, '1', '1.5', 's', '', true, false, null),
+		fc.constantFrom<JsonValue>([1.5, 2], [1, 5.2], ['1'], { a: 1, b: 2 }, { b: 2, a: 1 }, [])
+	);
+
+	it('groups exactly the events whose values are deeply equal at every key', () => {
+		fc.assert(
+			fc.property(fc.array(fc.tuple(valueArb, valueArb), { maxLength: 20 }), (pairs) => {
+				const list = pairs.map(([a, b], i) => ({
+					id: i,
+					timestamp: i,
+					duration: 1,
+					data: { a, b }
+				}));
+				const reference: Event[][] = [];
+				for (const e of list) {
+					const same = (g: Event[]) =>
+						jsonEqual(g[0].data.a, e.data.a) && jsonEqual(g[0].data.b, e.data.b);
+					const group = reference.find(same);
+					if (group) group.push(e);
+					else reference.push([e]);
+				}
+				const out = mergeEventsByKeys(list, ['a', 'b']);
+				expect(out.map((e) => [e.timestamp, e.duration])).toEqual(
+					reference.map((g) => [g[0].timestamp, g.length])
+				);
 			})
 		);
 	});
