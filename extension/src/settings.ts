@@ -156,8 +156,11 @@ const PARSERS: { [K in keyof Settings]: (value: unknown) => Settings[K] } = {
 	deviceName: (v) => parseDeviceName(String(v)),
 	browserName: (v) => parseBrowserName(String(v)),
 	idleThresholdSeconds: parseIdleThreshold,
-	excludedSites: (v) =>
-		parseExcludedSites(Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v : String(v)),
+	excludedSites: (v) => {
+		if (Array.isArray(v)) return parseExcludedSites(v.map(String));
+		if (typeof v === 'string') return parseExcludedSites(v);
+		throw invalid('excludedSites', `'${String(v)}' is not a list of sites`, v);
+	},
 	recordPrivate: (v) => parseBoolean('recordPrivate', v)
 };
 
