@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HindsightError, isHindsightError } from '../../src/core/errors';
+import type { HindsightError} from '../../src/core/errors';
+import { isHindsightError } from '../../src/core/errors';
 import {
 	applySettingsChange,
 	defaultDeviceName,
