@@ -3,7 +3,7 @@
  * a code, a message, the `[start, end]` range, line and column, and a code frame that shows the
  * offending lines with a caret under the culprit.
  */
-import type { QueryError} from './errors';
+import type { QueryError } from './errors';
 import { type QueryErrorKind } from './errors';
 
 export type QueryDiagnostic = {

@@ -8,8 +8,9 @@
  * (at most SHORT_LIMIT long), found by binary search on the start, and the few long ones, which
  * are scanned. Sorting happens lazily on the first read after a write.
  *
- * Events are stored as given; their `data` objects are shared with what reads return and must
- * not be modified by anyone (the engine never does).
+ * Reads return the stored event objects themselves when they need no clipping (and share the
+ * `data` objects always): callers must treat them as immutable, as the engine does (section 5.4).
+ * Inserted events are copied once, so the caller's objects are not kept.
  */
 import { HindsightError } from '../errors';
 import type { Event } from '../model/event';
@@ -63,32 +64,55 @@ class BucketEvents {
 		return lo;
 	}
 
-	/** Overlapping events in storage order (timestamp ascending, ties by descending id). */
-	select(start: Instant, end: Instant): StoredEvent[] {
+	/**
+	 * Overlapping events clipped to the range, newest first (timestamp descending, equal
+	 * timestamps by ascending id), at most `limit` of them.
+	 */
+	select(start: Instant, end: Instant, limit: number): Event[] {
 		this.index();
-		const out: StoredEvent[] = [];
+		const hits: StoredEvent[] = [];
 		const from = this.bound(start - SHORT_LIMIT, false);
-		const to = this.bound(end, true);
-		for (let i = from; i < to; i++) {
+		for (let i = this.bound(end, true) - 1; i >= from; i--) {
 			const e = this.short[i];
-			if (e.timestamp + e.duration >= start) out.push(e);
+			if (e.timestamp + e.duration >= start) hits.push(e);
 		}
 		let longHits = 0;
 		for (const e of this.long) {
 			if (e.timestamp > end) break;
-			if (e.timestamp + e.duration >= start) {
-				out.push(e);
-				longHits++;
-			}
+			if (e.timestamp + e.duration >= start) longHits = hits.push(e);
 		}
-		if (longHits > 0) out.sort(byStartThenIdDesc);
+		// Sorted on the stored events: the order uses the original timestamps.
+		if (longHits > 0) hits.sort(newestFirst);
+		const out: Event[] = new Array(Math.min(limit, hits.length));
+		for (let k = 0; k < out.length; k++) out[k] = clip(hits[k], start, end);
 		return out;
+	}
+
+	/** The number of overlapping events. */
+	count(start: Instant, end: Instant): number {
+		this.index();
+		let n = 0;
+		const from = this.bound(start - SHORT_LIMIT, false);
+		for (let i = this.bound(end, true) - 1; i >= from; i--) {
+			const e = this.short[i];
+			if (e.timestamp + e.duration >= start) n++;
+		}
+		for (const e of this.long) {
+			if (e.timestamp > end) break;
+			if (e.timestamp + e.duration >= start) n++;
+		}
+		return n;
 	}
 }
 
+/** Output order: timestamp descending, equal timestamps by ascending id. */
+const newestFirst = (a: StoredEvent, b: StoredEvent) => b.timestamp - a.timestamp || a.id - b.id;
+
 function clip(event: StoredEvent, start: Instant, end: Instant): Event {
+	const eventEnd = event.timestamp + event.duration;
+	if (event.timestamp >= start && eventEnd <= end) return event;
 	const from = Math.max(event.timestamp, start);
-	const to = Math.min(event.timestamp + event.duration, end);
+	const to = Math.min(eventEnd, end);
 	return { id: event.id, timestamp: from, duration: to - from, data: event.data };
 }
 
@@ -144,27 +168,21 @@ export class MemorySource implements EventSource {
 		return [...this.buckets.values()].map((b) => ({ ...b.summary }));
 	}
 
-	private selected(
-		bucketId: string,
-		range: EventRange
-	): { hits: StoredEvent[]; start: Instant; end: Instant } {
-		const bucket = this.bucket(bucketId);
-		const start = range.start ?? -Infinity;
-		const end = range.end ?? Infinity;
-		const hits = start > end ? [] : bucket.events.select(start, end);
-		return { hits, start, end };
+	private range(range: EventRange): { start: Instant; end: Instant } {
+		return { start: range.start ?? -Infinity, end: range.end ?? Infinity };
 	}
 
 	async getEvents(bucketId: string, range: EventRange): Promise<Event[]> {
-		const { hits, start, end } = this.selected(bucketId, range);
-		const limit = range.limit === undefined || range.limit < 0 ? hits.length : range.limit;
-		const out: Event[] = [];
-		for (let i = hits.length - 1; i >= 0 && out.length < limit; i--)
-			out.push(clip(hits[i], start, end));
-		return out;
+		const events = this.bucket(bucketId).events;
+		const { start, end } = this.range(range);
+		if (start > end) return [];
+		const limit = range.limit === undefined || range.limit < 0 ? Infinity : range.limit;
+		return events.select(start, end, limit);
 	}
 
 	async countEvents(bucketId: string, range: EventRange): Promise<number> {
-		return this.selected(bucketId, { start: range.start, end: range.end }).hits.length;
+		const events = this.bucket(bucketId).events;
+		const { start, end } = this.range(range);
+		return start > end ? 0 : events.count(start, end);
 	}
 }
