@@ -75,3 +75,43 @@ describe('compareCodePoints', () => {
 		expect(compareCodePoints('x', 'x')).toBe(0);
 	});
 });
+
+describe('categorize with many rules', () => {
+	it('handles rules beyond the 32nd (bit sets of several words)', () => {
+		const rules = Array.from({ length: 40 }, (_, i) => ({
+			category: i === 39 ? ['Z', 'deep'] : ['R' + i],
+			rule: regex(`^w${i}$`, i % 5 === 0 ? ['title'] : undefined)
+		}));
+		const titles = ['w0', 'w31', 'w32', 'w35', 'w39', 'none'];
+		const out = categorize(
+			titles.map((title, i) => ev(i, 1, { title })),
+			rules
+		);
+		expect(out.map((e) => e.data.$category)).toEqual([
+			['R0'],
+			['R31'],
+			['R32'],
+			['R35'],
+			['Z', 'deep'],
+			['Uncategorized']
+		]);
+	});
+
+	it('tests selected keys only for select_keys rules while other rules see every value', () => {
+		const rules = [
+			{ category: ['App'], rule: regex('vim', ['app']) },
+			{ category: ['Any', 'Deep'], rule: regex('mail') }
+		];
+		const out = categorize(
+			[ev(0, 1, { app: 'mail', title: 'vim' }), ev(1, 1, { app: 'vim', title: 'x' })],
+			rules
+		);
+		expect(out.map((e) => e.data.$category)).toEqual([['Any', 'Deep'], ['App']]);
+	});
+
+	it('gives tag lists that do not alias between events', () => {
+		const out = tag([ev(0, 1, { t: 'x' }), ev(1, 1, { t: 'x' })], [{ tag: 'a', rule: regex('x') }]);
+		expect(out[0].data.$tags).toEqual(['a']);
+		expect(out[0].data.$tags).not.toBe(out[1].data.$tags);
+	});
+});
