@@ -14,7 +14,7 @@
 import { isBridgeResponse, type BridgeRequest, type BridgeResponse } from '../core/bridge-protocol';
 import { HindsightError } from '../core/errors';
 import { raceSignal } from './transport';
-import type { FetchLike } from './types';
+import type { FetchFunction } from './types';
 
 /** Delivers one request to the bridge and resolves to its answer. */
 export type BridgeSend = (request: BridgeRequest) => Promise<BridgeResponse>;
@@ -60,7 +60,7 @@ function toResponse(reply: unknown, id: string): Response {
  * Turns `send` into a `fetch`: request bodies travel as text (JSON for every API call), the
  * path keeps its query string, and the request's signal aborts the wait for the answer.
  */
-export function createBridgeFetch(send: BridgeSend): FetchLike {
+export function createBridgeFetch(send: BridgeSend): FetchFunction {
 	return async (input, init) => {
 		const request =
 			input instanceof Request && init === undefined ? input : new Request(input, init);

@@ -105,7 +105,7 @@ export class ClientCore {
 		this.onQueueRejected = opts.onQueueRejected;
 		this.queueTimings = opts.queueTimings;
 
-		const fetcher: FetchLike = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+		const fetcher: FetchLike = opts.fetch ?? ((request) => globalThis.fetch(request));
 		this.transport = Object.defineProperties({ fetch: fetcher } as TransportConfig, {
 			baseURL: { get: () => this.baseURL, enumerable: true },
 			token: { get: () => this.token, enumerable: true }

@@ -29,6 +29,7 @@ export type {
 	ClientOptions,
 	EventInput,
 	ExportDocument,
+	FetchFunction,
 	FetchLike,
 	IBucket,
 	IEvent,

@@ -63,8 +63,14 @@ export type AWReqOptions = {
 	timeout?: number;
 };
 
-/** The shape of a `fetch` function; the client always calls it with a single `Request`. */
-export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+/**
+ * The transport the client calls, always with a single `Request`: the global `fetch`, the
+ * in-process API handler `(request) => Promise<Response>`, or a bridge fetch.
+ */
+export type FetchLike = (request: Request) => Promise<Response>;
+
+/** A function with the whole `fetch` signature. */
+export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 /** What the queue dispatcher reports when the server refused a queued request for good. */
 export type QueueRejection = {

@@ -8,7 +8,7 @@
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import type { FetchLike } from '../../../src/client/types';
+import type { FetchFunction } from '../../../src/client/types';
 
 const require = createRequire(import.meta.url);
 export const SUITE = join(
@@ -62,7 +62,7 @@ export function loadSuite(replacement?: Record<string, unknown>): { replaced: nu
 }
 
 /** Points the global `fetch` at `transport` for the duration of the file. */
-export function routeGlobalFetch(transport: FetchLike): void {
+export function routeGlobalFetch(transport: FetchFunction): void {
 	const real = globalThis.fetch;
 	globalThis.fetch = transport as typeof fetch;
 	afterAll(() => {

@@ -6,7 +6,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createRouter } from '../../../src/api/router';
 import type { Router } from '../../../src/api/types';
-import type { FetchLike } from '../../../src/client/types';
+import type { FetchFunction } from '../../../src/client/types';
 import { setConsoleLogging } from '../../../src/core/log';
 import { runQuery } from '../../../src/core/query/run';
 import { Datastore } from '../../../src/store/datastore';
@@ -17,7 +17,7 @@ export type Server = {
 	datastore: Datastore;
 	router: Router;
 	/** The router as a transport; every request it received, as `METHOD /path?query`. */
-	fetch: FetchLike;
+	fetch: FetchFunction;
 	requests: string[];
 	/** `up`: answered by the router; `down`: rejects like a refused connection. */
 	mode: 'up' | 'down';
