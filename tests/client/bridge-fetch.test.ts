@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createBridge } from '../../src/api/bridge';
 import { createBridgeFetch, createPostMessageSender } from '../../src/client/bridge-fetch';
+import { ActivityWatchClient } from '../../src/client/client';
+import type { FetchError } from '../../src/client/fetch-error';
+import { createMemoryQueueStorage } from '../../src/client/queue-storage';
 import type { BridgeRequest, BridgeResponse } from '../../src/core/bridge-protocol';
+import { startServer, storedEvents, until, type Server } from './lib/server';
 
 const APP = 'http://127.0.0.1:5600';
 
@@ -138,5 +143,99 @@ describe('createPostMessageSender', () => {
 			code: 'unreachable'
 		});
 		dispose();
+	});
+});
+
+describe('the client over the real bridge', () => {
+	const EXTENSION = 'chrome-extension://khmcmecilhbdidmdjnacolhjcihdhkln';
+
+	/**
+	 * The extension's page and the app's bridge frame, joined as in a browser: requests posted
+	 * to the frame reach the app's bridge (src/api/bridge.ts) with the extension's origin, and
+	 * its replies arrive on the page with the app's origin.
+	 */
+	function extensionOverBridge(server: Server) {
+		const page = new EventTarget();
+		const replyToPage = {
+			postMessage: (data: unknown, targetOrigin: string) => {
+				expect(targetOrigin).toBe(EXTENSION);
+				page.dispatchEvent(new MessageEvent('message', { data, origin: APP }));
+			}
+		};
+		const bridge = createBridge({
+			router: server.router,
+			origin: APP,
+			allowedOrigins: async () => []
+		});
+		const frame = {
+			postMessage: (data: unknown, targetOrigin: string) => {
+				expect(targetOrigin).toBe(APP);
+				void bridge.handle({ data: structuredClone(data), origin: EXTENSION, source: replyToPage });
+			}
+		};
+		return createPostMessageSender({ target: () => frame, targetOrigin: APP, listenOn: page });
+	}
+
+	it('creates buckets, sends heartbeats, queries and reads errors through postMessage', async () => {
+		const server = startServer();
+		const { send, dispose } = extensionOverBridge(server);
+		const client = new ActivityWatchClient('aw-watcher-web', {
+			baseURL: APP,
+			fetch: createBridgeFetch(send)
+		});
+
+		expect(await client.getInfo()).toMatchObject({ testing: true });
+		await expect(client.ensureBucket('web', 'web.tab.current', 'h')).resolves.toEqual({
+			alreadyExist: false
+		});
+		await expect(client.ensureBucket('web', 'web.tab.current', 'h')).resolves.toEqual({
+			alreadyExist: true
+		});
+		const t = Date.parse('2024-05-01T10:00:00Z');
+		for (let s = 0; s < 3; s++)
+			await client.heartbeat('web', 10, { timestamp: new Date(t + s * 1000), data: { url: 'a' } });
+		expect(await client.getEvents('web')).toEqual([
+			{ id: 1, timestamp: new Date(t), duration: 2, data: { url: 'a' } }
+		]);
+		const [result] = await client.query(
+			['2024-05-01T00:00:00Z/2024-05-02T00:00:00Z'],
+			['RETURN = query_bucket("web");']
+		);
+		expect(result).toHaveLength(1);
+		const err = (await client.getBucketInfo('nope').catch((e: unknown) => e)) as FetchError;
+		expect(err.status).toBe(404);
+		expect(err.response.data).toMatchObject({ message: expect.stringContaining('nope') });
+
+		dispose();
+		server.close();
+	});
+
+	it('drains a queue through the bridge', async () => {
+		const server = startServer();
+		const { send, dispose } = extensionOverBridge(server);
+		const storage = createMemoryQueueStorage();
+		const client = new ActivityWatchClient('aw-watcher-web', {
+			baseURL: APP,
+			fetch: createBridgeFetch(send),
+			queueStorage: storage,
+			queueTimings: { idleMs: 5 }
+		});
+		await client.setup_bucket('web', 'web.tab.current');
+		await client.connect();
+		await client.heartbeat(
+			'web',
+			{ timestamp: '2024-05-01T10:00:00Z', data: { url: 'a' } },
+			10,
+			true
+		);
+		await client.disconnect();
+		await client.connect();
+		await until(async () => (await storage.list('aw-watcher-web.v1')).length === 0);
+		await client.disconnect();
+		expect(await storedEvents(server, 'web')).toEqual([
+			{ timestamp: '2024-05-01T10:00:00Z', duration: 0, data: { url: 'a' } }
+		]);
+		dispose();
+		server.close();
 	});
 });
