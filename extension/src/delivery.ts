@@ -7,8 +7,8 @@
  * Outcomes per entry:
  * - 2xx (304 for an existing bucket): acknowledged, removed.
  * - 404: the bucket is missing (the app's data was wiped): created again, the entry retried once.
- * - other 4xx but 401, 403, 408 and 429: the app will never take it; dropped and logged, so one
- *   bad entry cannot block every later one.
+ * - other 4xx but 401, 403, 408 and 429, or an entry the client refuses to send (`invalid_*`):
+ *   the app will never take it; dropped and logged, so one bad entry cannot block all later ones.
  * - anything else (no answer, timeout, 5xx, 401/403 until the API key is sorted): kept; the
  *   drain stops and reports the error.
  */
@@ -44,7 +44,9 @@ function statusOf(err: unknown): number | null {
 	return err instanceof FetchError ? err.status : null;
 }
 
+/** A refusal that no retry can change: a 4xx status, or an entry the client itself rejects. */
 function isPermanent(err: unknown): boolean {
+	if (err instanceof HindsightError) return err.code.startsWith('invalid_');
 	const status = statusOf(err);
 	return status !== null && status >= 400 && status < 500 && !RETRYABLE_CLIENT_ERRORS.has(status);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HindsightError} from '../../src/core/errors';
+import type { HindsightError } from '../../src/core/errors';
 import { isHindsightError } from '../../src/core/errors';
 import {
 	applySettingsChange,
