@@ -4,7 +4,8 @@
  * `u`-mode equivalent and raise `regex_compile`.
  */
 import { parseEscape } from './escape';
-import type { Flags, Scanner } from './scanner';
+import type { Flags } from './flags';
+import type { Scanner } from './scanner';
 import { codePointEscape, posixMembers } from './unicode';
 
 type Atom = { type: 'char'; cp: number } | { type: 'set'; members: string; negated: boolean };

@@ -2,7 +2,8 @@
  * Escape sequences of the Rust dialect (`\d`, `\p{Greek}`, `\x{…}`, `\b`, `\1`, `\-`, …) and
  * their JavaScript `u`-mode equivalents (query-language.md 11.3).
  */
-import type { Flags, Scanner } from './scanner';
+import type { Flags } from './flags';
+import type { Scanner } from './scanner';
 import {
 	ASCII_DIGIT,
 	ASCII_SPACE,

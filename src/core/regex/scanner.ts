@@ -5,22 +5,6 @@
 import type { HindsightError } from '../errors';
 import { regexCompileError } from './errors';
 
-/** Inline flags of the Rust dialect, as they apply at some point of the pattern. */
-export type Flags = {
-	/** Case-insensitive. */
-	i: boolean;
-	/** Multi-line: `^` and `$` also match at line feeds. */
-	m: boolean;
-	/** `.` also matches a line feed. */
-	s: boolean;
-	/** Verbose: whitespace and `#` comments outside classes are ignored. */
-	x: boolean;
-	/** Unicode classes (on by default; `(?-u)` makes `\w`, `\d`, `\s`, `\b` ASCII). */
-	u: boolean;
-	/** CRLF mode: `\r` also ends a line for `^`, `$` (multi-line) and `.`. */
-	R: boolean;
-};
-
 export class Scanner {
 	pos = 0;
 

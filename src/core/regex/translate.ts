@@ -11,7 +11,8 @@
  */
 import { parseClass, needsCodeEscape } from './char-class';
 import { parseEscape, type Escape } from './escape';
-import { Scanner, type Flags } from './scanner';
+import { applyFlags, dot, initialFlags, lineEnd, lineStart, type Flags } from './flags';
+import { Scanner } from './scanner';
 import { codePointEscape } from './unicode';
 
 export type TranslateOptions = {
@@ -62,7 +63,7 @@ class Translator {
 		private readonly options: TranslateOptions
 	) {
 		this.sc = new Scanner(pattern);
-		this.flags = { i: ignoreCase, m: false, s: false, x: false, u: true, R: false };
+		this.flags = initialFlags(ignoreCase);
 	}
 
 	run(): Translation {
@@ -89,7 +90,7 @@ class Translator {
 			this.skipVerbose();
 			const m = FLAG_GROUP.exec(this.sc.pattern.slice(this.sc.pos));
 			if (m === null) return;
-			this.flags = this.applyFlags(m[1], this.sc.pos);
+			this.flags = applyFlags(this.sc, this.flags, m[1], this.sc.pos);
 			this.sc.pos += m[0].length;
 		}
 	}
@@ -149,13 +150,13 @@ class Translator {
 				return this.alternation();
 			case '.':
 				sc.pos++;
-				return this.atom(this.dot());
+				return this.atom(dot(this.flags));
 			case '^':
 				sc.pos++;
-				return this.assertion(this.lineStart());
+				return this.assertion(lineStart(this.flags));
 			case '$':
 				sc.pos++;
-				return this.assertion(this.lineEnd());
+				return this.assertion(lineEnd(this.flags));
 			case '*':
 			case '+':
 			case '?':
@@ -172,21 +173,6 @@ class Translator {
 			this.atom(`[${escape.negated ? '^' : ''}${escape.members}]`);
 		} else if (escape.type === 'assert') this.assertion(escape.js);
 		else this.atom(escape.js);
-	}
-
-	private dot(): string {
-		if (this.flags.s) return '[\\s\\S]';
-		return this.flags.R ? '[^\\n\\r]' : '[^\\n]';
-	}
-
-	private lineStart(): string {
-		if (!this.flags.m) return '^';
-		return this.flags.R ? '(?:^|(?<=\\n)|(?<=\\r)(?!\\n))' : '(?<![^\\n])';
-	}
-
-	private lineEnd(): string {
-		if (!this.flags.m) return '$';
-		return this.flags.R ? '(?:$|(?=\\r)|(?<!\\r)(?=\\n))' : '(?![^\\n])';
 	}
 
 	private quantifier(): void {
@@ -235,30 +221,6 @@ class Translator {
 		}
 	}
 
-	/** The flags after applying a flag list such as `i`, `-i`, `is-x`. */
-	private applyFlags(spec: string, at: number): Flags {
-		const flags = { ...this.flags };
-		const seen = new Set<string>();
-		let on = true;
-		let dangling = false;
-		for (const ch of spec) {
-			if (ch === '-') {
-				if (!on) throw this.sc.fail('a flag group may hold only one -', at);
-				on = false;
-				dangling = true;
-				continue;
-			}
-			if (ch === 'U' && on) throw this.sc.fail('the swap-greed flag (?U) is not supported', at);
-			if (!'imsxuRU'.includes(ch)) throw this.sc.fail(`unknown flag '${ch}'`, at);
-			if (seen.has(ch)) throw this.sc.fail(`the flag '${ch}' is repeated`, at);
-			seen.add(ch);
-			dangling = false;
-			if (ch !== 'U') flags[ch as keyof Flags] = on;
-		}
-		if (dangling || seen.size === 0) throw this.sc.fail('empty or incomplete flag group', at);
-		return flags;
-	}
-
 	private openGroup(): void {
 		const sc = this.sc;
 		const start = sc.pos;
@@ -304,7 +266,7 @@ class Translator {
 		const sc = this.sc;
 		const m = /^([a-zA-Z-]*)([:)])/.exec(sc.pattern.slice(sc.pos));
 		if (m === null) throw sc.fail('unknown group syntax after (?', start);
-		const flags = this.applyFlags(m[1], start);
+		const flags = applyFlags(this.sc, this.flags, m[1], start);
 		sc.pos += m[0].length;
 		if (m[2] === ':') return this.scopedFlags(flags, start);
 
