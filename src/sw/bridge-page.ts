@@ -13,8 +13,9 @@ import { SERVICE_WORKER_PATH } from './protocol';
 
 const log = createLogger('bridge');
 
+// IndexedDB is passed explicitly, as in sw.ts.
 const host = createApiHost({
-	datastore: new Datastore({ broadcast: true }),
+	datastore: new Datastore({ indexedDB, IDBKeyRange, broadcast: true }),
 	runQuery,
 	origin: location.origin
 });

@@ -20,5 +20,6 @@ if (
 }
 
 registerErrorTransfer();
-const datastore = new Datastore({ broadcast: true });
+// IndexedDB is passed explicitly, as in src/sw/sw.ts.
+const datastore = new Datastore({ indexedDB, IDBKeyRange, broadcast: true });
 expose(createWorkerService({ datastore, runQuery }), self);

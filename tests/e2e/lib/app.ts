@@ -1,0 +1,90 @@
+/**
+ * Helpers for browser tests of the built app: a page controlled by the app's service worker,
+ * calls to `/api/0/` from inside such a page, and building the app with extra test pages (the
+ * same Vite config, so those pages get the real worker, platform module and service worker).
+ */
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+
+/**
+ * Opens `origin + path` in a new page and waits until the service worker controls it. The app
+ * registers the worker itself; pages that do not (test pages) get it registered here.
+ */
+export async function controlledPage(
+	context: BrowserContext,
+	origin: string,
+	path = '/'
+): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(origin + path);
+	await page.evaluate(async () => {
+		if (!navigator.serviceWorker.controller) {
+			await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+		}
+	});
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+		timeout: 30_000
+	});
+	return page;
+}
+
+export type ApiAnswer = { status: number; headers: Record<string, string>; body: unknown };
+
+/** `fetch(path)` inside the page; a body that is not a string is sent as JSON. */
+export async function pageFetch(
+	page: Page,
+	method: string,
+	path: string,
+	body?: unknown
+): Promise<ApiAnswer> {
+	return page.evaluate(
+		async ({ method, path, body }) => {
+			const init: RequestInit = { method };
+			if (body !== undefined) {
+				init.body = typeof body === 'string' ? body : JSON.stringify(body);
+				init.headers = { 'Content-Type': 'application/json' };
+			}
+			const response = await fetch(path, init);
+			const text = await response.text();
+			let parsed: unknown = text;
+			try {
+				parsed = text === '' ? undefined : JSON.parse(text);
+			} catch {
+				// Not JSON: keep the text.
+			}
+			return {
+				status: response.status,
+				headers: Object.fromEntries(response.headers.entries()),
+				body: parsed
+			};
+		},
+		{ method, path, body }
+	);
+}
+
+/**
+ * Builds the app into a new temporary directory with extra HTML entries (paths relative to the
+ * repository root), so test pages can import the app's modules. Returns the directory.
+ */
+export async function buildTestApp(inputs: Record<string, string>): Promise<string> {
+	const { build } = await import('vite');
+	const outDir = mkdtempSync(join(tmpdir(), 'hindsight-build-'));
+	await build({
+		logLevel: 'warn',
+		build: {
+			outDir,
+			emptyOutDir: true,
+			rollupOptions: { input: { index: 'index.html', bridge: 'bridge.html', ...inputs } }
+		}
+	});
+	return outDir;
+}
+
+/** Copies a built app into a new temporary directory (to add or change files in it). */
+export function copyBuild(dir = 'dist'): string {
+	const copy = mkdtempSync(join(tmpdir(), 'hindsight-dist-'));
+	cpSync(dir, copy, { recursive: true });
+	return copy;
+}
