@@ -2,7 +2,7 @@
  * Helpers for datastore tests: a fresh fake-indexeddb factory per store, quiet logging, and
  * small builders for buckets and events (times in seconds from a fixed origin).
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { afterEach } from 'vitest';
 import { setConsoleLogging } from '../../src/core/log';
 import type { Bucket } from '../../src/core/model/bucket';
@@ -81,4 +81,21 @@ export function starts(events: readonly Event[]): number[] {
 
 export function ids(events: readonly Event[]): (number | null)[] {
 	return events.map((e) => e.id);
+}
+
+/**
+ * Makes every `put` into the named object store fail after the first `after` ones, with the
+ * given error, the way a full disk or quota does mid-transaction. Returns the undo function.
+ */
+export function failPuts(storeName: string, after: number, error: () => Error): () => void {
+	const proto = FakeObjectStore.prototype;
+	const original = proto.put;
+	let count = 0;
+	proto.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+		if (this.name === storeName && ++count > after) throw error();
+		return original.call(this, value, key);
+	};
+	return () => {
+		proto.put = original;
+	};
 }

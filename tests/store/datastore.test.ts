@@ -1,0 +1,108 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { at, bucket, ev, openStore, openTwin, sec, starts } from './helpers';
+
+describe('two datastores on one database', () => {
+	it('merge concurrent heartbeats from both into one event, nothing lost or doubled', async () => {
+		const factory = new IDBFactory();
+		const one = await openStore({ indexedDB: factory, layout: { hotMax: 3, blockMax: 4 } });
+		const two = await openTwin(factory, { layout: { hotMax: 3, blockMax: 4 } });
+		await one.createBucket(bucket('w'));
+		const first = await one.heartbeat('w', ev(0, 0, { app: 'x' }), 100);
+
+		const beats = [];
+		for (let s = 1; s <= 40; s++) {
+			const store = s % 2 ? one : two;
+			beats.push(store.heartbeat('w', ev(s, 0, { app: 'x' }), 100));
+		}
+		const results = await Promise.all(beats);
+		expect(new Set(results.map((e) => e.id))).toEqual(new Set([first.id]));
+		expect(await two.getEvents('w', {})).toEqual([{ ...first, duration: sec(40) }]);
+	});
+
+	it('give concurrent new events distinct ids and keep every one of them', async () => {
+		const factory = new IDBFactory();
+		const one = await openStore({ indexedDB: factory, layout: { hotMax: 3, blockMax: 4 } });
+		const two = await openTwin(factory, { layout: { hotMax: 3, blockMax: 4 } });
+		await one.createBucket(bucket('w'));
+		await two.createBucket(bucket('other'));
+
+		const writes = [];
+		for (let i = 0; i < 15; i++) {
+			writes.push(one.heartbeat('w', ev(i * 2, 1, { n: i, from: 'one' }), 0));
+			writes.push(two.heartbeat('w', ev(i * 2 + 1, 1, { n: i, from: 'two' }), 0));
+			writes.push(two.insertEvents('w', [ev(100 + i), ev(200 + i)]));
+			writes.push(one.insertEvents('other', [ev(i)]));
+		}
+		await Promise.all(writes);
+
+		const events = await one.getEvents('w', {});
+		expect(events).toHaveLength(60);
+		const other = await two.getEvents('other', {});
+		expect(other).toHaveLength(15);
+		const all = [...events, ...other].map((e) => e.id);
+		expect(new Set(all).size).toBe(75);
+		expect(Math.max(...(all as number[]))).toBe(75);
+		expect(await two.countEvents('w', {})).toBe(60);
+	});
+
+	it('see each other’s writes in the heartbeat reference', async () => {
+		const factory = new IDBFactory();
+		const one = await openStore({ indexedDB: factory });
+		const two = await openTwin(factory);
+		await one.createBucket(bucket('w'));
+		await one.heartbeat('w', ev(100, 0, { s: 1 }), 10);
+		const older = await one.heartbeat('w', ev(50, 0, { s: 1 }), 10);
+
+		expect(await two.heartbeat('w', ev(52, 0, { s: 1 }), 10)).toMatchObject({ id: older.id });
+		await two.deleteEvent('w', older.id!);
+		const out = await one.heartbeat('w', ev(104, 0, { s: 1 }), 10);
+		expect(out).toMatchObject({ id: 1, timestamp: at(100) });
+		expect(starts(await two.getEvents('w', {}))).toEqual([100]);
+	});
+});
+
+describe('info', () => {
+	it('names the device after the deviceName setting and keeps one device id', async () => {
+		const factory = new IDBFactory();
+		const store = await openStore({ indexedDB: factory });
+		const info = await store.info();
+		expect(info.hostname).toBe('unknown');
+		expect(info.device_id).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+		);
+
+		await store.setSetting('deviceName', 'laptop');
+		expect(await store.info()).toEqual({ hostname: 'laptop', device_id: info.device_id });
+		await store.setSetting('deviceName', 42);
+		expect((await store.info()).hostname).toBe('unknown');
+
+		const twin = await openTwin(factory);
+		expect((await twin.info()).device_id).toBe(info.device_id);
+		const other = await openStore();
+		expect((await other.info()).device_id).not.toBe(info.device_id);
+	});
+});
+
+describe('close', () => {
+	it('refuses calls after close with database_closed', async () => {
+		const store = await openStore();
+		store.close();
+		await expect(store.listBuckets()).rejects.toMatchObject({ code: 'database_closed' });
+		await store.whenClosed();
+	});
+
+	it('opens lazily on first use', async () => {
+		const { Datastore } = await import('../../src/store/datastore');
+		const { IDBKeyRange } = await import('fake-indexeddb');
+		const store = new Datastore({
+			indexedDB: new IDBFactory(),
+			IDBKeyRange,
+			broadcast: false,
+			captureLog: false
+		});
+		expect(await store.listBuckets()).toEqual([]);
+		store.close();
+		await store.whenClosed();
+	});
+});
