@@ -1,0 +1,172 @@
+/**
+ * The client library in Chromium against the real service-worker API: a test page bundling
+ * the library (tests/client/e2e-page) is served next to the built app, so the app's service
+ * worker controls it. Needs `npx vite build` first (it copies `dist`).
+ */
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { build } from 'rolldown';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Launched } from './lib/chromium';
+import { freePort, startAppServer, type AppServer } from './lib/server';
+
+const PAGE = '/client-e2e.html';
+
+let dir: string;
+let server: AppServer;
+let browser: Launched;
+
+async function buildSite(): Promise<string> {
+	const dist = resolve('dist');
+	if (!existsSync(join(dist, 'sw.js')))
+		throw new Error('dist/sw.js is missing: run `npx vite build` first');
+	const site = mkdtempSync(join(tmpdir(), 'hindsight-client-e2e-'));
+	cpSync(dist, site, { recursive: true });
+	await build({
+		input: resolve('tests/client/e2e-page/page.ts'),
+		platform: 'browser',
+		logLevel: 'warn',
+		write: true,
+		output: { file: join(site, 'client-e2e.js'), format: 'esm' }
+	});
+	const html =
+		'<!doctype html><meta charset="utf-8"><title>client e2e</title><script type="module" src="/client-e2e.js"></script>';
+	writeFileSync(join(site, 'client-e2e.html'), html);
+	return site;
+}
+
+/** Opens the test page and waits until the app's service worker controls it. */
+async function openPage(context: BrowserContext): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(server.origin + PAGE);
+	await page.waitForFunction(() => 'clientScenarios' in window);
+	expect(await page.evaluate(() => window.clientScenarios.controlled())).toBe(true);
+	return page;
+}
+
+beforeAll(async () => {
+	dir = await buildSite();
+	server = await startAppServer(dir);
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ActivityWatchClient in a page controlled by the service worker', () => {
+	it('answers every method through the service-worker API', async () => {
+		const page = await openPage(browser.context);
+		const r = await page.evaluate(() => window.clientScenarios.everyMethod());
+		expect(r.baseURL).toBe(server.origin);
+		expect(r.info).toMatchObject({
+			version: expect.stringContaining('hindsight'),
+			device_id: expect.any(String)
+		});
+		expect(r.snakeInfo).toEqual(r.info);
+		expect(r.hostname).toBe((r.info as { hostname: string }).hostname);
+		expect(r.ensure).toEqual([{ alreadyExist: false }, { alreadyExist: true }]);
+		expect(r.createExisting).toEqual([304, 'resolved']);
+		expect(r.bucket).toEqual({
+			created: true,
+			client: 'e2e-client',
+			data: {},
+			snake: 'e2e-client-bucket'
+		});
+		expect(r.listed).toEqual([['e2e-client-bucket'], ['e2e-client-bucket']]);
+		expect(r.byId).toEqual([{ label: 'a' }, 'null']);
+		expect(r.counts).toEqual([4, 4, 2]);
+		expect(r.ranged).toEqual(['c', 'b']);
+		expect(r.idChecks).toEqual(['HindsightError', 'HindsightError']);
+		expect(r.afterDelete).toEqual(['d2', 'c']);
+		expect(r.pythonHeartbeat).toMatchObject({ duration: 2, data: { label: 'same' } });
+		expect(r.heartbeatEvents).toEqual([['2024-05-01T10:01:40.000Z', 2]]);
+		expect(r.queries).toEqual([2, 2, 2]);
+		expect(r.exportAll).toEqual(['e2e-client-bucket', 'e2e-client-heartbeats']);
+		expect(r.deleted).toBe(404);
+		expect(r.reimported).toBe(2);
+		expect(r.copied).toBe(2);
+		expect(r.settings).toEqual([{ nested: [1, 'two'] }, null, { nested: [1, 'two'] }]);
+		expect(r.shim).toEqual([200, 1, 404]);
+		expect(r.aborted).toBe('AbortError');
+		expect(r.afterAbort).toBe(true);
+		await page.close();
+	});
+
+	it('keeps the IndexedDB queue through a reload while the server is unreachable, then delivers it in order', async () => {
+		const page = await openPage(browser.context);
+		const unreachable = `http://127.0.0.1:${await freePort()}`;
+		const before = await page.evaluate(
+			(base) => window.clientScenarios.queueWhileUnreachable(base),
+			unreachable
+		);
+		expect(before).toEqual({ connected: false, queued: ['a', 'b', 'c'] });
+
+		await page.reload();
+		await page.waitForFunction(() => 'clientScenarios' in window);
+		expect(await page.evaluate(() => window.clientScenarios.queueLength('e2e-queue'))).toBe(3);
+		const events = await page.evaluate(() => window.clientScenarios.drainAfterReload());
+		expect(events).toEqual([
+			['2024-05-01T10:00:05.000Z', 0, 'c'],
+			['2024-05-01T10:00:02.000Z', 0, 'b'],
+			['2024-05-01T10:00:00.000Z', 1, 'a']
+		]);
+		await page.close();
+	});
+
+	it('lets one tab drain a queue at a time, and another take over when it closes', async () => {
+		const first = await openPage(browser.context);
+		const second = await openPage(browser.context);
+		await first.evaluate(() => window.clientScenarios.connectAndQueue('e2e-lock', 'first'));
+		await second.evaluate(() => window.clientScenarios.connectAndQueue('e2e-lock', 'second'));
+		await expect
+			.poll(() => second.evaluate(() => window.clientScenarios.locks()))
+			.toEqual({
+				held: ['aw-client-queue:e2e-lock.v1'],
+				pending: ['aw-client-queue:e2e-lock.v1']
+			});
+		await expect
+			.poll(() => second.evaluate(() => window.clientScenarios.queueLength('e2e-lock')))
+			.toBe(0);
+
+		await first.close();
+		await expect
+			.poll(() => second.evaluate(() => window.clientScenarios.locks()))
+			.toEqual({
+				held: ['aw-client-queue:e2e-lock.v1'],
+				pending: []
+			});
+		await second.evaluate(() => window.clientScenarios.connectAndQueue('e2e-lock', 'third'));
+		await expect
+			.poll(() => second.evaluate(() => window.clientScenarios.queueLength('e2e-lock')))
+			.toBe(0);
+		const labels = await second.evaluate(() => window.clientScenarios.lockBucketEvents());
+		expect(labels.sort()).toEqual(['first', 'second', 'third']);
+		await second.close();
+	});
+
+	it('waits for service-worker control in a fresh browser before its first request', async () => {
+		const fresh = await launchChromium();
+		try {
+			const page = await fresh.context.newPage();
+			await page.goto(server.origin + PAGE);
+			await page.waitForFunction(() => 'clientScenarios' in window);
+			const info = await page.evaluate(async () => {
+				const client = new window.clientLibrary.AWClient('fresh');
+				await client.waitForStart(30);
+				return {
+					controlled: navigator.serviceWorker.controller !== null,
+					info: await client.getInfo()
+				};
+			});
+			expect(info.controlled).toBe(true);
+			expect(info.info.version).toContain('hindsight');
+		} finally {
+			await fresh.close();
+		}
+	});
+});
