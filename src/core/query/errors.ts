@@ -79,7 +79,7 @@ const where = (span: Span) => `line ${span.line}, column ${span.column}`;
 
 /** Quotes a piece of program text or a name for a message, cut to a readable length. */
 export function quote(text: string): string {
-	const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+	const shown = text.length > 120 ? `${text.slice(0, 117)}...` : text;
 	return `'${shown}'`;
 }
 
@@ -91,7 +91,7 @@ export function unexpectedCharacter(char: string, span: Span): never {
 	fail(
 		'ParsingError',
 		'unexpected_character',
-		`Unexpected character ${quote(shown)} at ${where(span)}: it is not part of the query language (strings go in double quotes)`,
+		`Unexpected character ${quote(shown)} at ${where(span)}: not part of the query language (text belongs inside quotes)`,
 		span
 	);
 }
