@@ -9,9 +9,11 @@
 import { releaseProxy } from 'comlink';
 import { HindsightError, isHindsightError, toHindsightError } from '../core/errors';
 import { createLogger } from '../core/log';
+import type { QueryRequest } from '../core/query/run';
 import type { EventSource } from '../core/query/source';
 import type { ChangeNotice, DatastoreApi } from '../store/types';
-import type { QueryRequest, WorkerApi } from './api';
+import type { WorkerApi } from './api';
+import { createSummaryApi } from './summary';
 
 const log = createLogger('worker');
 
@@ -92,7 +94,8 @@ export function createWorkerService({ datastore, runQuery }: WorkerServiceOption
 
 		getLog: (limit) => datastore.getLog(limit),
 
-		...subscriptions(datastore)
+		...subscriptions(datastore),
+		...createSummaryApi({ datastore, runQuery })
 	};
 	return withErrorBoundary(api);
 }

@@ -149,6 +149,12 @@ describe('WorkerApi over the datastore', () => {
 		expect(notices.length).toBe(2);
 	});
 
+	it('includes the Activity calls of the summary service', async () => {
+		expect(typeof api.activitySummary).toBe('function');
+		const day = { start: t('2024-01-01T00:00:00Z'), end: t('2024-01-02T00:00:00Z') };
+		expect(await api.activityHistory?.('host', [day])).toEqual([0]);
+	});
+
 	it('turns unexpected failures into internal HindsightErrors', async () => {
 		const broken = createWorkerService({
 			datastore,
