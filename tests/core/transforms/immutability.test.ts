@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../../src/core/model/event';
-import type { JsonObject } from '../../../src/core/model/json';
+import type { JsonObject, JsonValue } from '../../../src/core/model/json';
 import * as t from '../../../src/core/transforms';
 
 function deepFreeze<T>(value: T): T {
@@ -20,7 +20,10 @@ function deepFreeze<T>(value: T): T {
 const dataArb: fc.Arbitrary<JsonObject> = fc.oneof(
 	fc.record({ app: fc.constantFrom('Firefox', 'Code'), title: fc.constantFrom('(2) GitHub', 'x') }),
 	fc.record({ url: fc.constantFrom('https://www.a.org/p?q=1', 'about:blank', 'nope') }),
-	fc.record({ status: fc.constantFrom('afk', 'not-afk'), list: fc.constant(['a', { b: 1 }]) }),
+	fc.record({
+		status: fc.constantFrom('afk', 'not-afk'),
+		list: fc.constant<JsonValue[]>(['a', { b: 1 }])
+	}),
 	fc.constant({} as JsonObject)
 );
 
