@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HindsightError, isHindsightError } from '../../../src/core/errors';
 import type { Event } from '../../../src/core/model/event';
-import { MemorySource, QueryError, runQuery, type EventSource } from '../../../src/core/query';
+import type { QueryError } from '../../../src/core/query';
+import { MemorySource, runQuery, type EventSource } from '../../../src/core/query';
 import type { BucketSummary, EventRange } from '../../../src/core/query/source';
 
 const DAY = '2000-01-01T00:00:00Z/2000-01-02T00:00:00Z';
