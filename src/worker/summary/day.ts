@@ -3,6 +3,9 @@
  * program run over a stretch of days (a "chunk"). A day keeps its groups unlimited, so that
  * days merge exactly; the limits of 100 rows apply only to the merged result.
  *
+ * The lists come from a run without the stopwatch part (stopwatch.ts adds it for the whole
+ * period, since the query's union with the stopwatch bucket is not local to a day).
+ *
  * Splitting: an event crossing a day boundary contributes its part within each day, so sums
  * and first-seen order are those of the whole period. A zero-length event belongs to the day
  * it lies in; one lying on the period's end (clipped there by the query) to the last day.
@@ -16,7 +19,6 @@ export type CanonicalLists = {
 	events: Event[];
 	browserEvents: Event[];
 	notAfk: Event[];
-	stopwatchEvents: Event[];
 };
 
 export type Mode = 'desktop' | 'browser';
@@ -29,7 +31,6 @@ export type DaySummary = {
 	urls: Groups;
 	domains: Groups;
 	browserTitles: Groups;
-	stopwatch: Groups;
 	/** Time active: canonical events (desktop) or tab events (browser). */
 	duration: Micros;
 	browserDuration: Micros;
@@ -66,19 +67,19 @@ export function piecesWithin(
 	return out;
 }
 
-function total(events: readonly Event[]): Micros {
+export function total(events: readonly Event[]): Micros {
 	let sum = 0;
 	for (const e of events) sum += e.duration;
 	return sum;
 }
 
-function grouped(events: readonly Event[], keys: string[]): Groups {
+export function grouped(events: readonly Event[], keys: string[]): Groups {
 	const groups = emptyGroups();
 	addEvents(groups, events, keys);
 	return groups;
 }
 
-function hourly(
+export function hourly(
 	primary: readonly Event[],
 	start: Instant,
 	end: Instant,
@@ -112,7 +113,6 @@ export function summarizeDay(
 		urls: grouped(browser, ['url']),
 		domains: grouped(browser, ['$domain']),
 		browserTitles: grouped(browser, ['title']),
-		stopwatch: grouped(piecesWithin(lists.stopwatchEvents, start, end, closed), ['label']),
 		duration: total(primary),
 		browserDuration: total(browser),
 		active: total(piecesWithin(lists.notAfk, start, end, closed)),

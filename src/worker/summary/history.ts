@@ -1,34 +1,29 @@
 /**
- * The usage strip's active time per period (query-language.md 13.7) computed with the engine's
- * transforms directly: per AFK bucket of the host the `not-afk` events, folded together with
- * `union_no_overlap`, summed. Equal to the activity-history query, without its program text.
+ * The usage strip's active time per period: the activity-history query (query-language.md
+ * 13.7, built by src/core/queries) over every AFK bucket of the host, run for all periods in
+ * one request; each result is at most one merged `not-afk` event.
  */
-import type { Event } from '../../core/model/event';
-import type { EventRange } from '../../core/query/source';
-import { filterKeyvals, unionNoOverlap } from '../../core/transforms';
+import { formatInstant, type Instant } from '../../core/model/time';
+import { activityQuery } from '../../core/queries';
 import type { BucketInfo } from './buckets';
 
 export type HistoryDeps = {
 	listBuckets(): Promise<BucketInfo[]>;
-	getEvents(bucketId: string, range: EventRange): Promise<Event[]>;
+	runPeriods(program: string[], periods: string[]): Promise<unknown[]>;
 };
 
 export async function activityHistory(
 	deps: HistoryDeps,
 	host: string,
-	periods: { start: number; end: number }[]
+	periods: { start: Instant; end: Instant }[]
 ): Promise<number[]> {
 	const afk = (await deps.listBuckets()).filter(
 		(b) => b.type === 'afkstatus' && b.hostname === host
 	);
-	const out: number[] = [];
-	for (const period of periods) {
-		let active: Event[] = [];
-		for (const bucket of afk) {
-			const events = await deps.getEvents(bucket.id, { start: period.start, end: period.end });
-			active = unionNoOverlap(active, filterKeyvals(events, 'status', ['not-afk']));
-		}
-		out.push(active.reduce((sum, e) => sum + e.duration, 0) / 1e6);
-	}
-	return out;
+	if (afk.length === 0 || periods.length === 0) return periods.map(() => 0);
+	const texts = periods.map((p) => `${formatInstant(p.start)}/${formatInstant(p.end)}`);
+	const results = await deps.runPeriods(activityQuery(afk.map((b) => b.id)), texts);
+	return results.map((r) =>
+		Array.isArray(r) ? r.reduce((sum, e: { duration: number }) => sum + e.duration, 0) : 0
+	);
 }

@@ -23,6 +23,7 @@ export function createSummaryApi({
 }: SummaryApiOptions): Required<Pick<WorkerApi, 'activitySummary' | 'activityHistory'>> {
 	const service = new SummaryService({
 		listBuckets: () => datastore.listBuckets(),
+		getEvents: (bucketId, range) => datastore.getEvents(bucketId, range),
 		buildProgram: canonicalListsProgram,
 		async run(program, period) {
 			const timeperiods = [`${formatInstant(period.start)}/${formatInstant(period.end)}`];
@@ -33,7 +34,15 @@ export function createSummaryApi({
 	datastore.onChange((notice) => service.invalidate(notice));
 	return {
 		activitySummary: (request) => service.summarize(request),
-		activityHistory: (host, periods) => activityHistory(datastore, host, periods)
+		activityHistory: (host, periods) =>
+			activityHistory(
+				{
+					listBuckets: () => datastore.listBuckets(),
+					runPeriods: (query, timeperiods) => runQuery({ query, timeperiods }, datastore)
+				},
+				host,
+				periods
+			)
 	};
 }
 

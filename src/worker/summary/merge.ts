@@ -1,7 +1,9 @@
 /**
- * Merges day summaries into the Activity summary: the same lists, in the same order and with
- * the same limits, as the full summary query over the whole period (query-language.md 13.3).
+ * Merges day summaries (and the stopwatch tail) into the Activity summary: the same lists, in
+ * the same order and with the same limits, as the full summary query over the whole period
+ * (query-language.md 13.3).
  */
+import type { Event } from '../../core/model/event';
 import {
 	emptyGroups,
 	groupToJson,
@@ -12,40 +14,54 @@ import {
 	type Group,
 	type Groups
 } from './groups';
-import type { DaySummary } from './day';
+import { grouped, type DaySummary, type Mode } from './day';
+import type { Tail } from './stopwatch';
 import type { ActivitySummary, Bar, CategoryTotal } from './types';
 
 const LIMIT = 100;
 
-type Merged = Omit<DaySummary, 'start' | 'end' | 'hours'>;
+type Merged = Omit<DaySummary, 'start' | 'end' | 'hours'> & { stopwatch: Groups };
 
-const GROUP_FIELDS = [
-	'titles',
-	'categories',
-	'urls',
-	'domains',
-	'browserTitles',
-	'stopwatch'
-] as const;
-
-/** Merges days (in order) into one day-like summary. */
-export function mergeDays(days: readonly DaySummary[]): Merged {
+/**
+ * Merges days in order. Events-derived groups (titles; in desktop mode also categories and
+ * time active) of the days the tail covers come from the tail instead.
+ */
+export function mergeDays(
+	days: readonly DaySummary[],
+	mode: Mode,
+	tail: Tail | null,
+	stopwatch: readonly Event[]
+): Merged {
+	const cut = tail ? tail.from : days.length;
 	const out: Merged = {
 		titles: emptyGroups(),
 		categories: emptyGroups(),
 		urls: emptyGroups(),
 		domains: emptyGroups(),
 		browserTitles: emptyGroups(),
-		stopwatch: emptyGroups(),
+		stopwatch: grouped(stopwatch, ['label']),
 		duration: 0,
 		browserDuration: 0,
 		active: 0
 	};
-	for (const day of days) {
-		for (const field of GROUP_FIELDS) mergeGroups(out[field], day[field]);
-		out.duration += day.duration;
+	days.forEach((day, i) => {
+		mergeGroups(out.urls, day.urls);
+		mergeGroups(out.domains, day.domains);
+		mergeGroups(out.browserTitles, day.browserTitles);
 		out.browserDuration += day.browserDuration;
 		out.active += day.active;
+		if (i < cut) mergeGroups(out.titles, day.titles);
+		if (i < cut || mode === 'browser') {
+			mergeGroups(out.categories, day.categories);
+			out.duration += day.duration;
+		}
+	});
+	if (tail) {
+		mergeGroups(out.titles, tail.titles);
+		if (mode === 'desktop') {
+			mergeGroups(out.categories, tail.categories);
+			out.duration += tail.duration;
+		}
 	}
 	return out;
 }
@@ -64,15 +80,20 @@ function categoryTotals(groups: Groups): CategoryTotal[] {
 export function bars(
 	days: readonly DaySummary[],
 	barOf: readonly number[],
-	hourly: boolean
+	hourly: boolean,
+	mode: Mode,
+	tail: Tail | null
 ): Bar[] {
+	const view = days.map((day, i) =>
+		tail && mode === 'desktop' && i >= tail.from ? { ...day, ...tail.days[i - tail.from] } : day
+	);
 	if (hourly) {
-		return days.flatMap((d) =>
+		return view.flatMap((d) =>
 			d.hours.map((h) => ({ start: h.start, end: h.end, categories: categoryTotals(h.categories) }))
 		);
 	}
 	const out: { start: number; end: number; groups: Groups }[] = [];
-	days.forEach((day, i) => {
+	view.forEach((day, i) => {
 		const index = barOf[i];
 		out[index] ??= { start: day.start, end: day.end, groups: emptyGroups() };
 		out[index].end = day.end;

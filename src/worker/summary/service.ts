@@ -20,6 +20,7 @@ import { parseInstant, secondsToMicros, type Instant } from '../../core/model/ti
 import { selectBuckets, type BucketInfo, type BucketSelection } from './buckets';
 import { summarizeDay, type CanonicalLists, type DaySummary, type Mode } from './day';
 import { bars, finalize, mergeDays } from './merge';
+import { dayIndexOf, stopwatchTail, type Tail } from './stopwatch';
 import type { ActivityOptions, ActivityRequest, ActivitySummary, DayRange } from './types';
 import type { ChangeNotice } from '../../store/types';
 
@@ -35,6 +36,8 @@ export type ProgramBuilder = (selection: BucketSelection, options: ActivityOptio
 
 export type SummaryDeps = {
 	listBuckets(): Promise<BucketInfo[]>;
+	/** The stored events of a bucket in a range, clipped, newest first (EventSource.getEvents). */
+	getEvents(bucketId: string, range: { start: Instant; end: Instant }): Promise<Event[]>;
 	/** Runs a program over one `START/END` period; resolves to its JSON result. */
 	run(program: string, period: { start: Instant; end: Instant }): Promise<unknown>;
 	buildProgram: ProgramBuilder;
@@ -58,8 +61,7 @@ function parseLists(result: unknown): CanonicalLists {
 	return {
 		events: parseEvents(r.events),
 		browserEvents: parseEvents(r.browser_events),
-		notAfk: parseEvents(r.not_afk),
-		stopwatchEvents: parseEvents(r.stopwatch_events)
+		notAfk: parseEvents(r.not_afk)
 	};
 }
 
@@ -88,29 +90,70 @@ export class SummaryService {
 		this.#buckets ??= await this.deps.listBuckets();
 		const selection = selectBuckets(this.#buckets, request.options.host);
 		const mode: Mode = selection.browserOnly ? 'browser' : 'desktop';
-		const days = await this.days(request, selection, mode);
-		const computed = days.filter((d) => d.computed).length;
+		const usable = selection.window !== null && selection.afk !== null && request.days.length > 0;
+		const days = usable ? await this.days(request, selection, mode) : [];
 		const summaries = days.map((d) => d.summary);
+		const stopwatch = usable ? await this.stopwatchEvents(request, selection) : [];
+		const tail = stopwatch.length > 0 ? await this.tail(request, selection, stopwatch) : null;
+		const computed = days.filter((d) => d.computed).length;
 		const result: ActivitySummary = {
-			mode: selection.window === null ? 'none' : mode,
-			...finalize(mergeDays(summaries)),
-			bars: bars(
-				summaries,
-				request.days.map((d) => d.bar),
-				request.hourlyBars
-			),
+			mode: usable ? mode : 'none',
+			...finalize(mergeDays(summaries, mode, tail, stopwatch)),
+			bars: usable
+				? bars(
+						summaries,
+						request.days.map((d) => d.bar),
+						request.hourlyBars,
+						mode,
+						tail
+					)
+				: [],
 			stats: {
 				cachedDays: days.length - computed,
 				computedDays: computed,
 				ms: Math.round(performance.now() - started)
 			}
 		};
-		log.debug('summary', { days: days.length, computed, ms: result.stats.ms });
+		log.debug('summary', {
+			days: days.length,
+			computed,
+			tail: tail ? days.length - tail.from : 0,
+			ms: result.stats.ms
+		});
 		return result;
 	}
 
+	private async stopwatchEvents(
+		request: ActivityRequest,
+		selection: BucketSelection
+	): Promise<Event[]> {
+		if (!request.options.includeStopwatch || selection.stopwatch === null) return [];
+		const { start } = request.days[0];
+		const { end } = request.days[request.days.length - 1];
+		return this.deps.getEvents(selection.stopwatch, { start, end });
+	}
+
+	/** Recomputes the days from the newest stopwatch entry on (stopwatch.ts). */
+	private async tail(
+		request: ActivityRequest,
+		selection: BucketSelection,
+		stopwatch: Event[]
+	): Promise<Tail> {
+		const from = dayIndexOf(request.days, stopwatch[0].timestamp);
+		const options = { ...request.options, includeStopwatch: false, categoryFilter: null };
+		const period = {
+			start: from === 0 ? request.days[0].start : request.days[from].start - MARGIN,
+			end: request.days[request.days.length - 1].end
+		};
+		const lists = parseLists(
+			await this.deps.run(this.deps.buildProgram(selection, options), period)
+		);
+		return stopwatchTail(request.days, from, lists.events, stopwatch, request.options);
+	}
+
 	private async days(request: ActivityRequest, selection: BucketSelection, mode: Mode) {
-		const config = JSON.stringify([request.options, selection, mode]);
+		const options = { ...request.options, includeStopwatch: false };
+		const config = JSON.stringify([options, selection, mode]);
 		const now = this.deps.now?.() ?? Date.now() * 1000;
 		const last = request.days.length - 1;
 		const out: { summary: DaySummary; computed: boolean }[] = [];
@@ -124,7 +167,7 @@ export class SummaryService {
 			else missing.push({ day, key, left, right, index });
 		});
 		for (const chunk of chunks(missing)) {
-			for (const [task, summary] of await this.compute(chunk, selection, mode, request.options)) {
+			for (const [task, summary] of await this.compute(chunk, selection, mode, options)) {
 				out[task.index] = { summary, computed: true };
 				if (task.key !== null) this.store(task.key, summary);
 			}
@@ -144,10 +187,9 @@ export class SummaryService {
 			start: first.left ? first.day.start : first.day.start - MARGIN,
 			end: lastTask.right ? lastTask.day.end : lastTask.day.end + MARGIN
 		};
-		const lists =
-			selection.window === null
-				? parseLists(null)
-				: parseLists(await this.deps.run(this.deps.buildProgram(selection, options), period));
+		const lists = parseLists(
+			await this.deps.run(this.deps.buildProgram(selection, options), period)
+		);
 		return chunk.map(
 			(task) => [task, summarizeDay(lists, mode, task.day.start, task.day.end, task.right)] as const
 		);
