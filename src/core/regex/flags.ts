@@ -22,6 +22,7 @@ export type Flags = {
 	R: boolean;
 };
 
+/** The flags at the start of a pattern: all off except Unicode, `i` as `ignore_case` says. */
 export function initialFlags(ignoreCase: boolean): Flags {
 	return { i: ignoreCase, m: false, s: false, x: false, u: true, R: false };
 }

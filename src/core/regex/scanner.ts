@@ -5,6 +5,7 @@
 import type { HindsightError } from '../errors';
 import { regexCompileError } from './errors';
 
+/** The position in a pattern being translated, moved forward by the parsers. */
 export class Scanner {
 	pos = 0;
 
