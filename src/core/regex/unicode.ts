@@ -13,7 +13,7 @@
  * symbols such as `Ⓐ`, which Rust also counts.)
  */
 export const UNICODE_WORD = '\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}';
-/** `\\w`, `\\d` and `\\s` under `(?-u)`: ASCII only. */
+/** `\w`, `\d` and `\s` under `(?-u)`: ASCII only. */
 export const ASCII_WORD = '0-9A-Za-z_';
 export const ASCII_DIGIT = '0-9';
 export const ASCII_SPACE = '\\t\\n\\v\\f\\r ';
