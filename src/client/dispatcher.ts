@@ -12,6 +12,7 @@
  */
 import { createLogger } from '../core/log';
 import { pause } from './environment';
+import { raceSignal } from './transport';
 import { FetchError, serverMessage } from './fetch-error';
 import type { QueueEntry, QueueStorage } from './queue-storage';
 import type { QueueRejection, QueueTimings } from './types';
@@ -51,9 +52,34 @@ type LockManagerLike = {
 	request(name: string, options: { signal: AbortSignal }, task: () => Promise<void>): Promise<void>;
 };
 
-function lockManager(): LockManagerLike | null {
+/** Tails of the in-context lock chains, by lock name (see `contextLocks`). */
+const chains = new Map<string, Promise<void>>();
+
+/**
+ * Where Web Locks are missing (Node), a lock that holds within this context only: tasks for
+ * one name run one after another, so two clients with the same name never drain at once.
+ */
+const contextLocks: LockManagerLike = {
+	request(name, { signal }, task) {
+		const previous = chains.get(name) ?? Promise.resolve();
+		let release: () => void = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		const tail = previous.then(() => held);
+		chains.set(name, tail);
+		void tail.then(() => {
+			if (chains.get(name) === tail) chains.delete(name);
+		});
+		// A request aborted while it waits gives up its turn at once; the next one still waits
+		// for the current holder.
+		return raceSignal(previous, signal)
+			.then(() => task())
+			.finally(release);
+	}
+};
+
+function lockManager(): LockManagerLike {
 	const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
-	return nav?.locks ?? null;
+	return nav?.locks ?? contextLocks;
 }
 
 export class Dispatcher {
@@ -93,11 +119,9 @@ export class Dispatcher {
 
 	private async run(): Promise<void> {
 		const signal = this.stopper.signal;
-		const locks = lockManager();
 		try {
-			if (locks)
-				await locks.request(`aw-client-queue:${this.options.queue}`, { signal }, () => this.work());
-			else await this.work();
+			const name = `aw-client-queue:${this.options.queue}`;
+			await lockManager().request(name, { signal }, () => this.work());
 		} catch (err) {
 			if (!signal.aborted)
 				log.error('queue dispatcher stopped', { queue: this.options.queue, error: errorName(err) });

@@ -340,6 +340,39 @@ describe('connect and disconnect', () => {
 		expect(await queued()).toBe(0);
 	});
 
+	it('lets one of two clients with the same name drain at a time, without Web Locks', async () => {
+		const holder = makeClient();
+		const waiter = makeClient();
+		await holder.connect();
+		await waiter.connect();
+		await until(() => holder.connected);
+		for (let s = 0; s < 4; s++) await waiter.heartbeat('b', beat(s, `w${s}`), 10, true);
+		await until(async () => (await queued()) === 0);
+		expect(waiter.connected).toBe(false);
+		expect(heartbeatPosts()).toHaveLength(3);
+
+		await holder.disconnect();
+		await until(() => waiter.connected);
+		await waiter.flush();
+		await until(async () => (await queued()) === 0);
+		expect((await storedEvents(server, 'b')).map((e) => e.data.label)).toEqual([
+			'w3',
+			'w2',
+			'w1',
+			'w0'
+		]);
+		expect(heartbeatPosts()).toHaveLength(4);
+	});
+
+	it('disconnects a client that is still waiting for the lock at once', async () => {
+		const holder = makeClient();
+		const waiter = makeClient();
+		await holder.connect();
+		await waiter.connect();
+		await waiter.disconnect();
+		await until(() => holder.connected);
+	});
+
 	it('supports await using', async () => {
 		{
 			await using client = makeClient();
