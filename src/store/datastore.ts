@@ -274,7 +274,9 @@ export class Datastore implements DatastoreApi {
 	}
 
 	async getEvents(bucketId: string, range: EventRange): Promise<Event[]> {
-		return this.read('reading events', READ_TABLES, () => readEvents(this.db, bucketId, range));
+		return this.read('reading events', READ_TABLES, () =>
+			readEvents(this.db, bucketId, range, this.layout.readBatch)
+		);
 	}
 
 	async countEvents(bucketId: string, range: EventRange): Promise<number> {

@@ -17,13 +17,11 @@ import {
 } from './block';
 import { blocksInRange, coveredBy, readDirectory, type DirEntry } from './directory';
 import { ID_CHUNK, type HeadRow, type StoredEvent } from './records';
+import { DEFAULT_LAYOUT } from './session';
 import type { HindsightDb } from './versions';
 import { bucketNotFound } from './write-tx';
 
 export const READ_TABLES = ['heads', 'dirs', 'blocks', 'idmap'] as const;
-
-/** Blocks read per batch when a limit may stop the read early. */
-const LIMIT_BATCH = 4;
 
 type Snapshot = { head: HeadRow; dir: DirEntry[] };
 
@@ -71,11 +69,12 @@ async function readNewest(
 	blocks: DirEntry[],
 	bounds: Bounds,
 	hot: Event[],
-	limit: number
+	limit: number,
+	batchSize: number
 ): Promise<Event[]> {
 	const out: Event[] = [];
-	for (let top = blocks.length; top > 0; top -= LIMIT_BATCH) {
-		const batch = blocks.slice(Math.max(0, top - LIMIT_BATCH), top);
+	for (let top = blocks.length; top > 0; top -= batchSize) {
+		const batch = blocks.slice(Math.max(0, top - batchSize), top);
 		const rows = await db.blocks.bulkGet(batch.map((e) => e.key));
 		for (let i = rows.length - 1; i >= 0; i--) collectRange(rows[i]!, bounds, out);
 		const floor = batch[0].start;
@@ -93,7 +92,8 @@ async function readNewest(
 export async function readEvents(
 	db: HindsightDb,
 	bucketId: string,
-	range: EventRange
+	range: EventRange,
+	readBatch = DEFAULT_LAYOUT.readBatch
 ): Promise<Event[]> {
 	const { head, dir } = await snapshot(db, bucketId);
 	const bounds = boundsOf(range);
@@ -104,7 +104,7 @@ export async function readEvents(
 	const blocks = blocksInRange(dir, bounds);
 	let packed: Event[];
 	if (limit !== undefined) {
-		packed = await readNewest(db, blocks, bounds, hot, limit);
+		packed = await readNewest(db, blocks, bounds, hot, limit, readBatch);
 	} else {
 		const rows = await db.blocks.bulkGet(blocks.map((e) => e.key));
 		packed = [];

@@ -29,10 +29,13 @@ import {
 import type { HeadRow, StoredEvent } from './records';
 import type { WriteTx } from './write-tx';
 
-/** Sizes of the layout; small values let tests cross block boundaries with tiny fixtures. */
-export type Layout = { hotMax: number; blockMax: number };
+/**
+ * Sizes of the layout (README.md); small values let tests cross block boundaries with tiny
+ * fixtures. `readBatch` is how many blocks a read with a limit fetches at a time.
+ */
+export type Layout = { hotMax: number; blockMax: number; readBatch: number };
 
-export const DEFAULT_LAYOUT: Layout = { hotMax: 64, blockMax: 1024 };
+export const DEFAULT_LAYOUT: Layout = { hotMax: 64, blockMax: 1024, readBatch: 4 };
 
 export class BucketSession {
 	private dir: DirEntry[] | null = null;

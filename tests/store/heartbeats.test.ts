@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HindsightError } from '../../src/core/errors';
+import type { HindsightError } from '../../src/core/errors';
 import type { Datastore } from '../../src/store/datastore';
 import { at, bucket, ev, ids, openStore, sec, starts } from './helpers';
 

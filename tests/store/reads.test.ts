@@ -149,4 +149,20 @@ describe('range reads over many blocks', () => {
 		expect(await store.countEvents('r', { start: at(100 * 60 + 30), end: at(110 * 60) })).toBe(11);
 		expect(await store.countEvents('r', { start: at(0), end: at(300 * 60) })).toBe(300);
 	});
+
+	it('reads just enough blocks for a limit, whatever the limit', async () => {
+		const store = await openStore({ layout: { hotMax: 2, blockMax: 3, readBatch: 1 } });
+		await store.createBucket(bucket('r'));
+		const events = [];
+		for (let s = 0; s < 14; s++) events.push(ev(s * 10, s % 3 === 0 ? 25 : 5));
+		await store.insertEvents('r', events);
+		await store.heartbeat('r', ev(45, 0, { hot: true }), 0);
+		const all = await store.getEvents('r', {});
+		const range = { start: at(20), end: at(120) };
+		const inRange = await store.getEvents('r', range);
+		for (let limit = 1; limit <= all.length + 1; limit++) {
+			expect(await store.getEvents('r', { limit })).toEqual(all.slice(0, limit));
+			expect(await store.getEvents('r', { ...range, limit })).toEqual(inRange.slice(0, limit));
+		}
+	});
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonValue } from '../../src/core/model/json';
 import { openStore } from './helpers';
 
 describe('settings', () => {
 	it('stores any JSON value, null and false included, and reads unset keys as null', async () => {
 		const store = await openStore();
 		expect(await store.getSetting('theme')).toBeNull();
-		const values = [
+		const values: JsonValue[] = [
 			false,
 			null,
 			0,
