@@ -25,7 +25,12 @@ export type AppUpdateState =
 
 export type Readable<T> = { subscribe(run: (value: T) => void): () => void };
 
-let state: AppUpdateState = 'installing';
+function initialState(): AppUpdateState {
+	if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return 'unsupported';
+	return navigator.serviceWorker.controller ? 'ready' : 'installing';
+}
+
+let state = initialState();
 const listeners = new Set<(value: AppUpdateState) => void>();
 
 function set(next: AppUpdateState): void {
