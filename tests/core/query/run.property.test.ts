@@ -74,7 +74,7 @@ function sourceFrom(
 			events: list.map((e) => ({
 				...e,
 				id: (e.id ?? 0) + 1000,
-				data: { status: e.app === 'a' ? 'afk' : 'not-afk' }
+				data: { status: e.data.app === 'a' ? 'afk' : 'not-afk' }
 			}))
 		}
 	]);
