@@ -5,6 +5,7 @@
  * reads what it needs and writes back, so IndexedDB's serialization of readwrite transactions
  * keeps them consistent. Within one instance, writes to a bucket are also queued in order.
  */
+import type { DexieOptions } from 'dexie';
 import type { ErrorCode, HindsightError } from '../core/errors';
 import { addLogSink, createLogger, type LogRecord } from '../core/log';
 import type { Bucket } from '../core/model/bucket';
@@ -104,17 +105,15 @@ export class Datastore implements DatastoreApi {
 		this.name = options.name ?? DEFAULT_DATABASE;
 		this.layout = { ...DEFAULT_LAYOUT, ...options.layout };
 		this.blockedTimeoutMs = options.blockedTimeoutMs ?? 10_000;
-		this.db = new HindsightDb(
-			this.name,
-			{
-				indexedDB: options.indexedDB,
-				IDBKeyRange: options.IDBKeyRange,
-				chromeTransactionDurability: 'relaxed',
-				cache: 'disabled',
-				autoOpen: false
-			},
-			SCHEMA_VERSIONS
-		);
+		const dexieOptions: DexieOptions = {
+			chromeTransactionDurability: 'relaxed',
+			cache: 'disabled',
+			autoOpen: false
+		};
+		// Only set when given: an explicit undefined would replace Dexie's own defaults.
+		if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
+		if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+		this.db = new HindsightDb(this.name, dexieOptions, SCHEMA_VERSIONS);
 		this.db.on('versionchange', (event) => this.onVersionChange(event));
 		this.changes = new ChangeHub(this.name, options.broadcast ?? true);
 		this.logWriter = options.captureLog === false ? null : new LogWriter((r) => this.writeLog(r));
