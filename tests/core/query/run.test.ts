@@ -176,3 +176,16 @@ describe('runQuery', () => {
 		}
 	});
 });
+
+describe('print', () => {
+	it('shows functions by name instead of failing', async () => {
+		const printed: unknown[][] = [];
+		const query = 'print(flood, [sort_by_duration], {"f": nop}); RETURN = 1;';
+		await runQuery({ query, timeperiods: [DAY] }, memory(), {
+			onPrint: (values) => printed.push(values)
+		});
+		expect(printed).toEqual([
+			['<function flood>', ['<function sort_by_duration>'], { f: '<function nop>' }]
+		]);
+	});
+});

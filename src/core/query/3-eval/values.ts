@@ -65,10 +65,6 @@ export function isDict(value: Value): value is Dict {
 	return value instanceof Map;
 }
 
-export function isList(value: Value): value is readonly Value[] {
-	return Array.isArray(value);
-}
-
 /** True when `value` is a List whose every element is an Event. */
 export function isEventList(value: Value): value is readonly Event[] {
 	if (!Array.isArray(value)) return false;

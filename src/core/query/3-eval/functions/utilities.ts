@@ -5,7 +5,7 @@ import { createLogger } from '../../../log';
 import { invalidParameter } from '../../errors';
 import { deepEqual } from '../equality';
 import { serialize } from '../serialize';
-import { describe, isDict, typeName, type Value } from '../values';
+import { describe, isDict, QueryFunction, typeName, type Value } from '../values';
 import { anyValue, define, defineVariadic } from './signature';
 
 const log = createLogger('query');
@@ -31,15 +31,21 @@ const contains = define('contains', [anyValue, anyValue], ([container, value], _
 	);
 });
 
+/** The JSON form of a value for `onPrint`, with functions shown as `<function name>`. */
+function printable(value: Value): unknown {
+	if (value instanceof QueryFunction) return `<function ${value.name}>`;
+	if (Array.isArray(value)) return value.map(printable);
+	if (isDict(value)) return Object.fromEntries([...value].map(([k, v]) => [k, printable(v)]));
+	return serialize(value);
+}
+
 /**
  * Returns None. The log only gets the types of the arguments, never their contents (event data
  * is private); a caller that wants to show the values passes `onPrint`.
  */
 const print = defineVariadic('print', anyValue, (args, ctx) => {
 	log.debug('print', { types: args.map(typeName).join(', ') });
-	ctx.request.hooks.onPrint?.(
-		args.map((arg) => (typeName(arg) === 'Function' ? `<function>` : serialize(arg)))
-	);
+	ctx.request.hooks.onPrint?.(args.map(printable));
 	return null;
 });
 
