@@ -4,6 +4,7 @@
  * directory) plus one read per block that overlaps the range; a count reads only the blocks
  * that the range cuts through.
  */
+import { HindsightError } from '../core/errors';
 import type { Event } from '../core/model/event';
 import type { EventRange } from '../core/query/source';
 import {
@@ -31,11 +32,34 @@ async function snapshot(db: HindsightDb, bucketId: string): Promise<Snapshot> {
 	return { head, dir: readDirectory(dir) };
 }
 
-/** The closed bounds of a range, or null when it selects nothing (start > end). */
+function checkBound(value: unknown, field: 'start' | 'end'): void {
+	if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value))) {
+		throw new HindsightError(
+			'invalid_argument',
+			`The range ${field} is not a time (${String(value)})`,
+			{
+				field
+			}
+		);
+	}
+}
+
+/**
+ * The closed bounds of a range, or null when it selects nothing (start > end). Throws
+ * `invalid_argument` for a bound that is not a number.
+ */
 export function boundsOf(range: EventRange): Bounds | null {
+	checkBound(range.start, 'start');
+	checkBound(range.end, 'end');
 	const start = range.start ?? -Infinity;
 	const end = range.end ?? Infinity;
 	return start > end ? null : { start, end };
+}
+
+/** The limit of a range: absent, negative or not a number means none; fractions round down. */
+function limitOf(range: EventRange): number | undefined {
+	const limit = range.limit;
+	return typeof limit === 'number' && limit >= 0 ? Math.floor(limit) : undefined;
 }
 
 function overlaps(event: Event, bounds: Bounds): boolean {
@@ -97,7 +121,7 @@ export async function readEvents(
 ): Promise<Event[]> {
 	const { head, dir } = await snapshot(db, bucketId);
 	const bounds = boundsOf(range);
-	const limit = range.limit !== undefined && range.limit >= 0 ? range.limit : undefined;
+	const limit = limitOf(range);
 	if (!bounds || limit === 0) return [];
 
 	const hot = hotSelection(head, bounds);

@@ -140,15 +140,6 @@ export class BucketSession {
 		await this.place(moving);
 	}
 
-	/** The event with that id if this bucket holds it (hot or packed), else null. */
-	async find(id: number): Promise<StoredEvent | null> {
-		const hot = this.head.hot.find((e) => e.id === id);
-		if (hot) return hot;
-		const key = await this.packedKey(id);
-		if (key === 0) return null;
-		return this.blocks.get(key)!.find((e) => e.id === id) ?? null;
-	}
-
 	/** The block of this bucket holding event `id`, loaded; 0 when none. */
 	private async packedKey(id: number): Promise<number> {
 		const key = await this.tx.ids.get(id);

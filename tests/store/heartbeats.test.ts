@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HindsightError } from '../../src/core/errors';
 import type { Datastore } from '../../src/store/datastore';
-import { at, bucket, ev, ids, openStore, sec, starts } from './helpers';
+import { at, bucket, ev, ids, openStore, recordRequests, sec, starts } from './helpers';
 
 async function storeWithBucket(layout?: { hotMax: number; blockMax: number }): Promise<Datastore> {
 	const store = await openStore(layout ? { layout } : {});
@@ -165,5 +165,14 @@ describe('heartbeat', () => {
 		expect(await code(store.heartbeat('hb', { ...ev(0), duration: 1.5 }, 1))).toBe('invalid_event');
 		expect(await code(store.heartbeat('none', ev(0), 1))).toBe('bucket_not_found');
 		expect(await store.countEvents('hb', {})).toBe(0);
+	});
+
+	it('reads one head and writes it back for a merge, and touches the counters for a new event', async () => {
+		const store = await storeWithBucket({ hotMax: 64, blockMax: 1024 });
+		await store.heartbeat('hb', ev(0, 0, A), 10);
+		const merge = await recordRequests(() => store.heartbeat('hb', ev(1, 0, A), 10));
+		expect(merge).toEqual(['heads.get', 'heads.put']);
+		const fresh = await recordRequests(() => store.heartbeat('hb', ev(2, 0, B), 10));
+		expect(fresh.sort()).toEqual(['heads.get', 'heads.put', 'meta.get', 'meta.put']);
 	});
 });

@@ -99,3 +99,29 @@ export function failPuts(storeName: string, after: number, error: () => Error): 
 		proto.put = original;
 	};
 }
+
+/**
+ * Records every request made on object stores (`heads.get`, `blocks.put`, ...) while `work`
+ * runs. Dexie's batch calls show up as one request per key, as IndexedDB sees them.
+ */
+export async function recordRequests(work: () => Promise<unknown>): Promise<string[]> {
+	const proto = FakeObjectStore.prototype as unknown as Record<
+		string,
+		(...args: unknown[]) => unknown
+	>;
+	const methods = ['get', 'getAll', 'getAllKeys', 'put', 'add', 'delete', 'count', 'openCursor'];
+	const originals = methods.map((m) => proto[m]);
+	const seen: string[] = [];
+	methods.forEach((method, i) => {
+		proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+			seen.push(`${this.name}.${method}`);
+			return originals[i].apply(this, args);
+		};
+	});
+	try {
+		await work();
+	} finally {
+		methods.forEach((method, i) => (proto[method] = originals[i]));
+	}
+	return seen;
+}

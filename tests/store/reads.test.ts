@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Datastore } from '../../src/store/datastore';
+import type { Layout } from '../../src/store/session';
 import { at, bucket, ev, ids, openStore, sec, starts } from './helpers';
 
 /** Layouts to run every read against: all hot, and tiny blocks behind a tiny hot set. */
@@ -8,7 +9,7 @@ const LAYOUTS = [
 	{ name: 'packed events', layout: { hotMax: 1, blockMax: 3 } }
 ];
 
-async function storeWith(layout: { hotMax: number; blockMax: number }): Promise<Datastore> {
+async function storeWith(layout: Partial<Layout>): Promise<Datastore> {
 	const store = await openStore({ layout });
 	await store.createBucket(bucket('r'));
 	return store;
@@ -164,5 +165,17 @@ describe('range reads over many blocks', () => {
 			expect(await store.getEvents('r', { limit })).toEqual(all.slice(0, limit));
 			expect(await store.getEvents('r', { ...range, limit })).toEqual(inRange.slice(0, limit));
 		}
+	});
+
+	it('rounds a fractional limit down and refuses bounds that are not numbers', async () => {
+		const store = await storeWith({ hotMax: 2, blockMax: 3, readBatch: 1 });
+		await store.insertEvents('r', [ev(1), ev(2), ev(3)]);
+		expect(starts(await store.getEvents('r', { limit: 2.7 }))).toEqual([3, 2]);
+		await expect(store.getEvents('r', { start: Number.NaN })).rejects.toMatchObject({
+			code: 'invalid_argument'
+		});
+		await expect(store.countEvents('r', { end: 'x' as never })).rejects.toMatchObject({
+			code: 'invalid_argument'
+		});
 	});
 });
