@@ -62,6 +62,23 @@ function checkRequest(request: QueryRequest): void {
 	}
 }
 
+/** Recently parsed programs by text: the dashboard sends the same programs again and again. */
+const PARSED = new Map<string, Program>();
+const PARSED_LIMIT = 64;
+
+/** Parses `text`, reusing the tree of an identical earlier program (trees are never modified). */
+function parseCached(text: string): Program {
+	let program = PARSED.get(text);
+	if (program) {
+		PARSED.delete(text);
+	} else {
+		program = parse(text);
+		if (PARSED.size >= PARSED_LIMIT) PARSED.delete(PARSED.keys().next().value as string);
+	}
+	PARSED.set(text, program);
+	return program;
+}
+
 /**
  * Parses program text (or a request's lines, joined with line feeds) into its syntax tree.
  * Throws a QueryError of kind ParsingError carrying the line, column and offsets of the
@@ -90,7 +107,7 @@ export async function runQuery(
 
 	const started = performance.now();
 	const periods: Period[] = request.timeperiods.map(parsePeriod);
-	const program = parse(joinQuery(request.query));
+	const program = parseCached(joinQuery(request.query));
 	const state = new RequestState(source, new Budget(options.budgetMs, options.signal), options);
 
 	const results: unknown[] = [];
