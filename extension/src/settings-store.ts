@@ -28,19 +28,33 @@ async function makeDefaults(): Promise<Settings> {
 	return defaultSettings(device, detectBrowserName(browserIdentity()), BUILD_APP_ORIGIN);
 }
 
-/** The current settings; stores the generated defaults the first time. */
-export async function readSettings(): Promise<Settings> {
+async function readStored(): Promise<Partial<Settings> | undefined> {
 	const items = await chrome.storage.local.get(SETTINGS_KEY);
-	const stored = items[SETTINGS_KEY] as Partial<Settings> | undefined;
-	if (stored?.deviceName && stored.browserName) {
-		return settingsFromStorage(
-			stored,
-			defaultSettings(stored.deviceName, stored.browserName, BUILD_APP_ORIGIN)
-		);
-	}
+	return items[SETTINGS_KEY] as Partial<Settings> | undefined;
+}
+
+/** The first read that found no device name; later reads in this context wait for it. */
+let making: Promise<Settings> | null = null;
+
+async function makeAndStore(): Promise<Settings> {
+	const stored = await readStored();
+	if (stored?.deviceName && stored.browserName) return readSettings();
 	const settings = settingsFromStorage(stored, await makeDefaults());
 	await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
 	return settings;
+}
+
+/** The current settings; stores the generated defaults the first time. */
+export async function readSettings(): Promise<Settings> {
+	const stored = await readStored();
+	if (stored?.deviceName && stored.browserName) {
+		const defaults = defaultSettings(stored.deviceName, stored.browserName, BUILD_APP_ORIGIN);
+		return settingsFromStorage(stored, defaults);
+	}
+	making ??= makeAndStore().finally(() => {
+		making = null;
+	});
+	return making;
 }
 
 export async function writeSettings(settings: Settings): Promise<void> {

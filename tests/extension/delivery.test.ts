@@ -18,7 +18,7 @@ import { bucketsFor, EXTENSION_CLIENT } from '../../extension/src/buckets';
 import { Deliverer } from '../../extension/src/delivery';
 import { Outbox } from '../../extension/src/outbox';
 import { defaultSettings } from '../../extension/src/settings';
-import { heartbeat } from '../../extension/src/watcher/heartbeat';
+import { heartbeat, truncate } from '../../extension/src/watcher/heartbeat';
 import type { Observation } from '../../extension/src/watcher/observation';
 import {
 	INITIAL_WATCHER_STATE,
@@ -214,28 +214,36 @@ describe('Deliverer.drain', () => {
 		]);
 	});
 
-	it('removes a not-afk event that began after the last input', async () => {
+	it('removes a not-afk event that began after the cut (the clock went back)', async () => {
 		const app = openApp();
-		const client = clientFor(app.send);
+		const notAfk = { status: 'not-afk' };
+		await outbox.append([
+			heartbeat(BUCKETS.afk, notAfk, T0 - 60_000, 0),
+			heartbeat(BUCKETS.afk, { status: 'afk' }, T0 - 30_000, 0),
+			heartbeat(BUCKETS.afk, notAfk, T0, 0),
+			heartbeat(BUCKETS.afk, notAfk, T0 + 30_000, 80),
+			truncate(BUCKETS.afk, notAfk, T0 - 1_000)
+		]);
+		await new Deliverer(clientFor(app.send)).drain(outbox);
+		expect((await events(app, BUCKETS.afk.id)).events).toEqual([
+			[-60_000, 0, notAfk],
+			[-30_000, 0, { status: 'afk' }]
+		]);
+	});
+
+	it('leaves the latest event alone when it has other data or ends before the cut', async () => {
+		const app = openApp();
 		await outbox.append([
 			heartbeat(BUCKETS.afk, { status: 'not-afk' }, T0, 0),
-			heartbeat(BUCKETS.afk, { status: 'not-afk' }, T0 + 30_000, 80)
+			heartbeat(BUCKETS.afk, { status: 'not-afk' }, T0 + 10_000, 80),
+			truncate(BUCKETS.afk, { status: 'not-afk' }, T0 + 20_000),
+			heartbeat(BUCKETS.afk, { status: 'afk' }, T0 + 30_000, 0),
+			truncate(BUCKETS.afk, { status: 'not-afk' }, T0 + 20_000)
 		]);
-		await new Deliverer(client).drain(outbox);
-		const idle = planIdleChange(
-			{
-				...INITIAL_WATCHER_STATE,
-				buckets: BUCKETS,
-				afk: { status: 'not-afk', since: T0 - 600_000 }
-			},
-			SETTINGS,
-			'idle',
-			T0 + 60_000
-		);
-		await outbox.append(idle.entries);
-		await new Deliverer(client).drain(outbox);
+		await new Deliverer(clientFor(app.send)).drain(outbox);
 		expect((await events(app, BUCKETS.afk.id)).events).toEqual([
-			[-120_000, 180_000, { status: 'afk' }]
+			[0, 10_000, { status: 'not-afk' }],
+			[30_000, 0, { status: 'afk' }]
 		]);
 	});
 

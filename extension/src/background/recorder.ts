@@ -21,6 +21,7 @@ import {
 const log = createLogger('extension.recorder');
 
 export const WATCHER_KEY = 'watcher';
+const STARTED_KEY = 'started';
 
 const WINDOW_TYPES: `${chrome.windows.WindowType}`[] = ['normal', 'popup'];
 
@@ -71,9 +72,16 @@ export class Recorder {
 		return run;
 	}
 
-	/** Browser or extension start: streams resume as after a break. */
+	/**
+	 * Browser or extension start: streams resume as after a break. Chromium may report one start
+	 * twice (`onInstalled` and `onStartup`); a flag in `chrome.storage.session`, which lasts as
+	 * long as the browser session, makes the second one a plain tick.
+	 */
 	start(): Promise<void> {
 		return this.#serial(async () => {
+			const session = await chrome.storage.session.get(STARTED_KEY);
+			if (session[STARTED_KEY]) return;
+			await chrome.storage.session.set({ [STARTED_KEY]: true });
 			const state = stateAfterStart(await readState());
 			await chrome.storage.local.set({ [WATCHER_KEY]: state });
 		}).then(() => this.tick('start'));

@@ -3,9 +3,10 @@
  * to `afkstatus` events (`{status: 'afk'}` or `{status: 'not-afk'}`).
  *
  * - `active`, while not away: heartbeat `not-afk` at every tick.
- * - `idle`: the last input was about one threshold ago. The current `not-afk` event is cut back
- *   to now − threshold (a truncate entry: heartbeats cannot shorten an event), and an `afk`
- *   event starts there, already lasting until now.
+ * - `idle`: the last input was about one threshold ago. The current `not-afk` event is made to
+ *   end exactly there: a heartbeat at that moment stretches it if the last tick came earlier,
+ *   and a truncate entry cuts it back if ticks went on past it (heartbeats cannot shorten an
+ *   event). An `afk` event starts there, already lasting until now.
  * - `locked`: away at once; `not-afk` ends now and `afk` starts now.
  * - `active` after being away: `afk` ends now, a new `not-afk` event starts now.
  * - While away, each tick extends the `afk` event.
@@ -73,8 +74,15 @@ export function afkTransition(
 
 	if (idle === 'idle') {
 		const lastInput = Math.max(nowMs - thresholdSeconds * 1000, state.since ?? -Infinity);
-		const cut = state.status === 'not-afk' ? [truncate(bucket, data('not-afk'), lastInput)] : [];
-		return start(bucket, 'afk', Math.min(lastInput, nowMs), nowMs, cut);
+		const end = Math.min(lastInput, nowMs);
+		const cut =
+			state.status === 'not-afk'
+				? [
+						heartbeat(bucket, data('not-afk'), end, PULSETIME_SECONDS),
+						truncate(bucket, data('not-afk'), end)
+					]
+				: [];
+		return start(bucket, 'afk', end, nowMs, cut);
 	}
 	const flush =
 		state.status === null

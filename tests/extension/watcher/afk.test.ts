@@ -34,6 +34,7 @@ describe('afkTransition', () => {
 		const step = afkTransition(afk, ACTIVE, 'idle', NOW, THRESHOLD);
 		const lastInput = NOW - THRESHOLD * 1000;
 		expect(summary(step.entries)).toEqual([
+			['heartbeat', 'not-afk', lastInput, 0, 80],
 			['truncate', 'not-afk', lastInput],
 			['heartbeat', 'afk', lastInput, THRESHOLD * 1000, 0]
 		]);
@@ -44,6 +45,7 @@ describe('afkTransition', () => {
 		const recent: AfkState = { status: 'not-afk', since: NOW - 20_000 };
 		const step = afkTransition(afk, recent, 'idle', NOW, THRESHOLD);
 		expect(summary(step.entries)).toEqual([
+			['heartbeat', 'not-afk', NOW - 20_000, 0, 80],
 			['truncate', 'not-afk', NOW - 20_000],
 			['heartbeat', 'afk', NOW - 20_000, 20_000, 0]
 		]);

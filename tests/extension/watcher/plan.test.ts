@@ -151,6 +151,7 @@ describe('planIdleChange', () => {
 		const { state } = run([[0, seeing(tabA)]]);
 		const plan = planIdleChange(state, SETTINGS, 'idle', T0 + 200_000);
 		expect(summary(plan.entries)).toEqual([
+			'aw-watcher-afk not-afk @20000 p80',
 			'aw-watcher-afk truncate not-afk @20000',
 			'aw-watcher-afk afk @20000 p0'
 		]);

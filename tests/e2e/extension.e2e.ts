@@ -1,0 +1,190 @@
+/**
+ * The watcher extension in Chromium with storage partitioning on, delivering into the built app
+ * served by its real server. The extension is built for the server's origin (so its manifest
+ * holds host permission for it); no app tab is open while it records and delivers. The data is
+ * read afterwards from an app page, through the app's service worker and `/api/0/`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { controlledPage, copyBuild, pageFetch } from './lib/app';
+import {
+	browse,
+	bucketIds,
+	buildExtension,
+	eventsOf,
+	launchWithExtension,
+	removeDir,
+	settle,
+	startSites,
+	type ExtensionBrowser,
+	type SitesServer,
+	type StoredEvent
+} from './lib/extension';
+import { freePort, startAppServer, type AppServer } from './lib/server';
+
+/** Chromium's extension events have a `dispatch` that runs their listeners (not in the types). */
+type Dispatchable = { dispatch(...args: unknown[]): void };
+
+let server: AppServer;
+let sites: SitesServer;
+let extensionDir: string;
+let appDir: string;
+
+beforeAll(async () => {
+	const port = await freePort();
+	extensionDir = buildExtension(`http://127.0.0.1:${port}`);
+	// A copy, so that a rebuild of dist/ during the run cannot pull the app from under the test.
+	appDir = copyBuild('dist');
+	server = await startAppServer(appDir, port);
+	sites = await startSites();
+});
+
+afterAll(async () => {
+	await sites?.close();
+	await server?.stop();
+	for (const dir of [extensionDir, appDir]) if (dir) removeDir(dir);
+});
+
+/** The titles of the test sites' events in order (the app's own pages and blank tabs left out). */
+function siteTitles(events: StoredEvent[]): unknown[] {
+	return events.map((e) => e.data.title).filter((t) => t === 'alpha' || t === 'beta');
+}
+
+describe('the watcher extension', () => {
+	let browser: ExtensionBrowser;
+
+	let launchedAt = 0;
+
+	beforeAll(async () => {
+		launchedAt = Date.now();
+		browser = await launchWithExtension(extensionDir);
+		await browser.worker();
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('records tab switches into the app with no app tab open', async () => {
+		const [alpha] = await browse(browser, sites, ['alpha', 'beta']);
+		await alpha.bringToFront();
+		await alpha.waitForTimeout(300);
+		await settle(browser);
+
+		const open = browser.context.pages().map((p) => p.url());
+		expect(open.some((url) => url.startsWith(server.origin))).toBe(false);
+
+		const ids = await bucketIds(browser);
+		const app = await controlledPage(browser.context, server.origin);
+		const buckets = (await pageFetch(app, 'GET', '/api/0/buckets/')).body as Record<
+			string,
+			{ type: string }
+		>;
+		expect(buckets[ids.web].type).toBe('web.tab.current');
+		expect(buckets[ids.window].type).toBe('currentwindow');
+		expect(buckets[ids.afk].type).toBe('afkstatus');
+
+		const web = await eventsOf(app, ids.web);
+		expect(siteTitles(web)).toEqual(['alpha', 'beta', 'alpha']);
+		for (const event of web) {
+			expect(Object.keys(event.data).sort()).toEqual([
+				'audible',
+				'incognito',
+				'tabCount',
+				'title',
+				'url'
+			]);
+		}
+		const [firstAlpha] = web.filter((e) => e.data.title === 'alpha');
+		expect(firstAlpha.data).toMatchObject({
+			url: sites.url('alpha'),
+			audible: false,
+			incognito: false
+		});
+		const focus = await eventsOf(app, ids.window);
+		expect(siteTitles(focus)).toEqual(['alpha', 'beta', 'alpha']);
+		expect(new Set(focus.map((e) => e.data.app))).toEqual(new Set(['Google Chrome']));
+		const afk = await eventsOf(app, ids.afk);
+		expect(afk.map((e) => e.data.status)).toEqual(['not-afk']);
+		await app.close();
+	});
+
+	it('takes the idle threshold from the options page and records idle changes as afk events', async () => {
+		const options = await browser.extensionPage('options/options.html');
+		await options.fill('#idleThresholdSeconds', '15');
+		await options.click('button[type=submit]');
+		await expect.poll(() => options.textContent('#message')).toBe('Saved.');
+		await options.close();
+		expect(
+			((await browser.storage()).settings as { idleThresholdSeconds: number }).idleThresholdSeconds
+		).toBe(15);
+
+		const [gamma] = await browse(browser, sites, ['gamma']);
+		await gamma.waitForTimeout(Math.max(0, launchedAt + 20_000 - Date.now()));
+
+		// Headless Chromium always reports the system as active, so the test dispatches the idle
+		// events itself: chrome.idle.onStateChanged.dispatch runs the worker's real listeners.
+		const worker = await browser.worker();
+		const idleAt = await worker.evaluate(() => {
+			(chrome.idle.onStateChanged as unknown as Dispatchable).dispatch('idle');
+			return Date.now();
+		});
+		await gamma.waitForTimeout(2_000);
+		const activeAt = await worker.evaluate(() => {
+			(chrome.idle.onStateChanged as unknown as Dispatchable).dispatch('active');
+			return Date.now();
+		});
+		await settle(browser);
+
+		const ids = await bucketIds(browser);
+		const app = await controlledPage(browser.context, server.origin);
+		const afk = (await eventsOf(app, ids.afk)).map((e) => ({
+			status: e.data.status,
+			start: Date.parse(e.timestamp),
+			end: Date.parse(e.timestamp) + e.duration * 1000
+		}));
+		expect(afk.map((e) => e.status)).toEqual(['not-afk', 'afk', 'not-afk']);
+		const [active, away, back] = afk;
+		expect(Math.abs(active.end - (idleAt - 15_000))).toBeLessThan(1_000);
+		expect(away.start).toBeCloseTo(active.end, -1);
+		expect(Math.abs(away.end - activeAt)).toBeLessThan(1_000);
+		expect(back.start).toBeGreaterThanOrEqual(away.end);
+		await app.close();
+	});
+
+	it('carries on after Chromium stops its background worker, reusing the offscreen document', async () => {
+		await browse(browser, sites, ['beta']);
+		await settle(browser);
+		const before = await (
+			await browser.worker()
+		).evaluate(async () => {
+			const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+			return contexts.map((c) => c.documentId);
+		});
+		expect(before).toHaveLength(1);
+		await (
+			await browser.worker()
+		).evaluate(() => {
+			(self as unknown as { beforeStop: boolean }).beforeStop = true;
+		});
+
+		await browser.stopWorkers();
+		await browse(browser, sites, ['delta']);
+		await settle(browser);
+
+		const worker = await browser.worker();
+		const after = await worker.evaluate(async () => {
+			const contexts = await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+			return contexts.map((c) => c.documentId);
+		});
+		expect(after).toEqual(before);
+		expect(await worker.evaluate(() => 'beforeStop' in self)).toBe(false);
+		const alarm = await worker.evaluate(() => chrome.alarms.get('heartbeat'));
+		expect(alarm?.periodInMinutes).toBe(1);
+
+		const ids = await bucketIds(browser);
+		const app = await controlledPage(browser.context, server.origin);
+		const titles = (await eventsOf(app, ids.web)).map((e) => e.data.title);
+		expect(titles).toContain('delta');
+		await app.close();
+	});
+});

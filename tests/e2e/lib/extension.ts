@@ -1,0 +1,193 @@
+/**
+ * Helpers for browser tests of the watcher extension: a build of the extension for a given app
+ * origin (its manifest then holds host permission for it), Chromium with that build loaded and
+ * storage partitioning on, access to the extension's background worker and pages, stopping the
+ * worker through the DevTools protocol, and small pages to browse between.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import { pageFetch } from './app';
+import { HINDSIGHT_EXTENSION_ID } from '../../../src/core/bridge-protocol';
+import { launchChromium, type Launched } from './chromium';
+
+/** Builds the extension for `appOrigin` into a new temporary directory; returns it. */
+export function buildExtension(appOrigin: string): string {
+	const outDir = mkdtempSync(join(tmpdir(), 'hindsight-extension-'));
+	const vite = resolve('node_modules/vite/bin/vite.js');
+	const result = spawnSync(
+		process.execPath,
+		[vite, 'build', '-c', 'extension/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'],
+		{
+			env: {
+				...process.env,
+				HINDSIGHT_APP_ORIGIN: appOrigin,
+				VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true'
+			},
+			encoding: 'utf8'
+		}
+	);
+	if (result.status !== 0) throw new Error(`Building the extension failed:\n${result.stderr}`);
+	return outDir;
+}
+
+export function removeDir(dir: string): void {
+	rmSync(dir, { recursive: true, force: true });
+}
+
+export const EXTENSION_ORIGIN = `chrome-extension://${HINDSIGHT_EXTENSION_ID}`;
+
+export type ExtensionBrowser = Launched & {
+	/** The extension's background worker as it runs now (started again if it was stopped). */
+	worker(): Promise<Worker>;
+	/** Opens one of the extension's pages (e.g. `options/options.html`) in a new tab. */
+	extensionPage(path: string): Promise<Page>;
+	/** Everything in the extension's `chrome.storage.local`. */
+	storage(): Promise<Record<string, unknown>>;
+	/** Stops every service worker of the profile, as Chromium does to idle workers. */
+	stopWorkers(): Promise<void>;
+};
+
+export async function launchWithExtension(
+	extensionDir: string,
+	userDataDir?: string
+): Promise<ExtensionBrowser> {
+	const launched = await launchChromium({ extensionDir, userDataDir });
+	const { context } = launched;
+
+	const closed = new WeakSet<Worker>();
+	const watch = (w: Worker) => w.on('close', () => closed.add(w));
+	context.serviceWorkers().forEach(watch);
+	context.on('serviceworker', watch);
+
+	const worker = async (): Promise<Worker> => {
+		const running = context
+			.serviceWorkers()
+			.find((w) => w.url().startsWith(EXTENSION_ORIGIN) && !closed.has(w));
+		if (running) return running;
+		const started = context.waitForEvent('serviceworker', {
+			predicate: (w) => w.url().startsWith(EXTENSION_ORIGIN),
+			timeout: 30_000
+		});
+		// Any extension event wakes the worker; opening a tab sends several.
+		const nudge = await context.newPage();
+		const found = await started;
+		await nudge.close();
+		return found;
+	};
+
+	const extensionPage = async (path: string): Promise<Page> => {
+		const page = await context.newPage();
+		await page.goto(`${EXTENSION_ORIGIN}/${path}`);
+		return page;
+	};
+
+	let helper: Page | null = null;
+	const storage = async (): Promise<Record<string, unknown>> => {
+		helper ??= await extensionPage('popup/popup.html');
+		return helper.evaluate(() => chrome.storage.local.get(null));
+	};
+
+	const stopWorkers = async (): Promise<void> => {
+		const page = context.pages()[0] ?? (await context.newPage());
+		const session = await context.newCDPSession(page);
+		await session.send('ServiceWorker.enable');
+		await session.send('ServiceWorker.stopAllWorkers');
+		await session.detach();
+	};
+
+	return { ...launched, worker, extensionPage, storage, stopWorkers };
+}
+
+/** The number of entries waiting in the extension's outbox. */
+export function outboxSizeOf(storage: Record<string, unknown>): number {
+	const meta = storage['outbox:meta'] as { head: number; next: number } | undefined;
+	return meta ? meta.next - meta.head : 0;
+}
+
+export type SitesServer = { origin: string; url(name: string): string; close(): Promise<void> };
+
+/** Serves `/<name>` as a page titled `<name>`, to browse between (not the app's origin). */
+export async function startSites(): Promise<SitesServer> {
+	const server: Server = createServer((req, res) => {
+		const name = decodeURIComponent((req.url ?? '/').slice(1).split('?')[0]) || 'index';
+		res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+		res.end(`<!doctype html><title>${name.replace(/[<&]/g, '')}</title><p>${name}</p>`);
+	});
+	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : 0;
+	const origin = `http://127.0.0.1:${port}`;
+	return {
+		origin,
+		url: (name) => `${origin}/${name}`,
+		close: () => new Promise<void>((done) => server.close(() => done()))
+	};
+}
+
+/** Waits until the extension's outbox is empty; fails with the extension's status otherwise. */
+export async function settle(
+	browser: ExtensionBrowser,
+	timeout = 30_000
+): Promise<Record<string, unknown>> {
+	let storage: Record<string, unknown> = {};
+	await expect
+		.poll(
+			async () => {
+				storage = await browser.storage();
+				return outboxSizeOf(storage);
+			},
+			{ timeout, interval: 250 }
+		)
+		.toBe(0)
+		.catch((err: Error) => {
+			throw new Error(`${err.message}; extension status: ${JSON.stringify(storage.status)}`);
+		});
+	return storage;
+}
+
+/** The ids of the three buckets, from the device and browser names the extension stored. */
+export async function bucketIds(browser: ExtensionBrowser) {
+	const settings = (await browser.storage()).settings as {
+		deviceName: string;
+		browserName: string;
+	};
+	return {
+		web: `aw-watcher-web-${settings.browserName}_${settings.deviceName}`,
+		window: `aw-watcher-window_${settings.deviceName}`,
+		afk: `aw-watcher-afk_${settings.deviceName}`
+	};
+}
+
+export type StoredEvent = { timestamp: string; duration: number; data: Record<string, unknown> };
+
+/** A bucket's events, oldest first, read through `/api/0/` in an app page. */
+export async function eventsOf(page: Page, bucket: string): Promise<StoredEvent[]> {
+	const answer = await pageFetch(
+		page,
+		'GET',
+		`/api/0/buckets/${encodeURIComponent(bucket)}/events`
+	);
+	expect(answer.status, bucket).toBe(200);
+	return (answer.body as StoredEvent[]).reverse();
+}
+
+/** Opens each site page in a new tab, one after another. */
+export async function browse(
+	browser: ExtensionBrowser,
+	sites: SitesServer,
+	names: string[]
+): Promise<Page[]> {
+	const pages: Page[] = [];
+	for (const name of names) {
+		const page = await browser.context.newPage();
+		await page.goto(sites.url(name));
+		pages.push(page);
+		await page.waitForTimeout(300);
+	}
+	return pages;
+}
