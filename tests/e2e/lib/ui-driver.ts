@@ -1,0 +1,33 @@
+/**
+ * A small driver for the dashboard's e2e tests: open a page, wait for a view to report that it
+ * has drawn (`data-ready`), load the demo data through the first-run screen, take screenshots.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { Launched } from './chromium';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+
+export async function openPage(browser: Launched): Promise<Page> {
+	const page = await browser.context.newPage();
+	page.on('pageerror', (err) => console.error('page error:', err.message));
+	return page;
+}
+
+/** Waits until the view `name` has drawn its data. */
+export async function ready(page: Page, name: string, timeout = 60_000): Promise<void> {
+	await page.waitForSelector(`[data-view="${name}"][data-ready="true"]`, { timeout });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Loads a month of demo data from the first-run screen and waits for the import. */
+export async function loadDemo(page: Page, origin: string): Promise<void> {
+	await page.goto(`${origin}/home`);
+	await page.waitForSelector('[data-testid="first-run"]');
+	await page.getByRole('button', { name: 'Load demo data' }).click();
+	await page.waitForSelector('text=Your devices', { timeout: 120_000 });
+}

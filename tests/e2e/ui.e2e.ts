@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Launched } from './lib/chromium';
+import { startAppServer, type AppServer } from './lib/server';
+import { loadDemo, openPage, ready, screenshot } from './lib/ui-driver';
+import type { Page } from 'playwright-core';
+
+let server: AppServer;
+let browser: Launched;
+let page: Page;
+
+beforeAll(async () => {
+	server = await startAppServer('dist');
+	browser = await launchChromium();
+	page = await openPage(browser);
+	await loadDemo(page, server.origin);
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+const title = () => page.locator('[data-view="activity"] h2').innerText();
+
+describe('dashboard with demo data', () => {
+	it('shows the Activity summary of a day with lists and charts', async () => {
+		await page.goto(`${server.origin}/activity/demo`);
+		await ready(page, 'activity');
+		expect(await page.locator('[data-testid="time-active"]').innerText()).toMatch(/\dh|\dm/);
+		await expect.poll(() => page.locator('text=Top Applications').count()).toBe(1);
+		expect(await page.locator('[data-drawn="true"]').count()).toBe(2);
+		await screenshot(page, 'activity-day');
+	});
+
+	it('moves between periods, stopping at today', async () => {
+		await page.goto(`${server.origin}/activity/demo`);
+		await ready(page, 'activity');
+		const today = (await title()).replace('Activity for ', '');
+		expect(await page.getByRole('button', { name: 'Next period' }).isDisabled()).toBe(true);
+		await page.getByRole('button', { name: 'Previous period' }).click();
+		await ready(page, 'activity');
+		expect(await title()).not.toContain(today);
+		expect(page.url()).toContain('/activity/demo/day/');
+		await page.getByRole('button', { name: 'Next period' }).click();
+		await ready(page, 'activity');
+		expect(await title()).toContain(today);
+	});
+
+	for (const [unit, label] of [
+		['week', 'Week'],
+		['month', 'Month'],
+		['year', 'Year'],
+		['last7d', '7 days']
+	]) {
+		it(`shows the ${unit} summary merged from days`, async () => {
+			await page.goto(`${server.origin}/activity/demo`);
+			await ready(page, 'activity');
+			await page.getByRole('button', { name: label, exact: true }).click();
+			await ready(page, 'activity');
+			expect(page.url()).toContain(`/activity/demo/${unit}/`);
+			expect(await page.locator('[data-testid="time-active"]').innerText()).toMatch(/\dh/);
+			await screenshot(page, `activity-${unit}`);
+		});
+	}
+
+	it('shows the browser tab of the Activity view', async () => {
+		await page.goto(
+			`${server.origin}/activity/demo/day/${new Date().toISOString().slice(0, 10)}/view/browser`
+		);
+		await ready(page, 'activity');
+		expect(await page.locator('text=Top Browser URLs').count()).toBe(1);
+	});
+
+	it('draws the timeline swimlanes', async () => {
+		await page.goto(`${server.origin}/timeline`);
+		await ready(page, 'timeline');
+		expect(await page.locator('text=/\\d+ events/').innerText()).not.toMatch(/^0 events/);
+		await screenshot(page, 'timeline');
+	});
+
+	it('lists buckets with counts and opens a bucket', async () => {
+		await page.goto(`${server.origin}/buckets`);
+		await ready(page, 'buckets');
+		const row = page.locator('tr[data-bucket="aw-watcher-window_demo"]');
+		await expect
+			.poll(() => row.locator('[data-testid="event-count"]').innerText())
+			.toMatch(/^\d+$/);
+		await screenshot(page, 'buckets');
+		await row.getByRole('link').click();
+		await ready(page, 'bucket');
+		expect(Number(await page.locator('[data-testid="bucket-count"]').innerText())).toBeGreaterThan(
+			100
+		);
+		await screenshot(page, 'bucket-detail');
+	});
+
+	it('runs a query and marks the position of a syntax error', async () => {
+		await page.goto(`${server.origin}/query`);
+		await ready(page, 'query');
+		await page.getByRole('button', { name: 'Run' }).click();
+		await page.waitForSelector('[data-testid="result-table"]');
+		expect(Number(await page.locator('[data-testid="result-count"]').innerText())).toBeGreaterThan(
+			0
+		);
+		await screenshot(page, 'query');
+		await page.goto(`${server.origin}/query?q=${encodeURIComponent('x = 1;\nRETURN = x +;')}`);
+		await page.getByRole('button', { name: 'Run' }).click();
+		const frame = await page.waitForSelector('[data-testid="error-frame"]');
+		expect(await frame.innerText()).toMatch(/2 \| RETURN = x \+;\n\s+\|\s+\^/);
+	});
+
+	it('changes the summary when a category is added in settings', async () => {
+		await page.goto(`${server.origin}/settings/categorization`);
+		await ready(page, 'settings');
+		await page.getByRole('button', { name: 'Add category' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Edit category' });
+		await dialog.getByLabel('Name').fill('Terminal');
+		await dialog.getByLabel('Rule type').selectOption('regex');
+		await dialog.getByLabel('Pattern').fill('^kitty$');
+		await expect
+			.poll(() => dialog.locator('[data-testid="rule-matches"]').innerText())
+			.toMatch(/Matches [1-9]/);
+		await screenshot(page, 'category-editor');
+		await dialog.getByRole('button', { name: 'OK' }).click();
+		await page.getByRole('button', { name: 'Save' }).click();
+		await page.waitForSelector('[data-testid="categories-saved"]');
+		await page.goto(`${server.origin}/activity/demo`);
+		await ready(page, 'activity');
+		await expect.poll(() => page.locator('a:text-is("Terminal")').count()).toBe(1);
+	});
+
+	it('starts and stops a stopwatch entry', async () => {
+		await page.goto(`${server.origin}/stopwatch`);
+		await ready(page, 'stopwatch');
+		await page.getByLabel('Label').fill('Writing the report');
+		await page.getByRole('button', { name: 'Start', exact: true }).click();
+		const timer = page.locator('[data-testid="running-timer"]', { hasText: 'Writing the report' });
+		await timer.waitFor();
+		await screenshot(page, 'stopwatch');
+		await timer.getByRole('button', { name: 'Stop' }).click();
+		await expect.poll(() => timer.count()).toBe(0);
+		expect(await page.locator('text=Writing the report').count()).toBeGreaterThan(0);
+	});
+
+	it('switches to the dark theme and keeps it after a reload', async () => {
+		await page.goto(`${server.origin}/settings/appearance`);
+		await ready(page, 'settings');
+		await page.getByRole('button', { name: 'Dark' }).click();
+		await page.reload();
+		await ready(page, 'settings');
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		await page.goto(`${server.origin}/activity/demo`);
+		await ready(page, 'activity');
+		await screenshot(page, 'activity-dark');
+		await page.goto(`${server.origin}/settings/appearance`);
+		await page.getByRole('button', { name: 'Light' }).click();
+	});
+
+	it('shows a not-found page for unknown routes', async () => {
+		await page.goto(`${server.origin}/no/such/page`);
+		await ready(page, 'not-found');
+		expect(await page.locator('text=Page not found').count()).toBe(1);
+	});
+});
