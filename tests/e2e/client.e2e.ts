@@ -149,6 +149,20 @@ describe('ActivityWatchClient in a page controlled by the service worker', () =>
 		await second.close();
 	});
 
+	it('keeps pending pre-merged heartbeats when the page goes away, for the next client to queue', async () => {
+		const page = await openPage(browser.context);
+		expect(await page.evaluate(() => window.clientScenarios.pendingHeartbeat())).toBe(0);
+		await page.goto(server.origin + PAGE + '?next');
+		await page.waitForFunction(() => 'clientScenarios' in window);
+		expect(await page.evaluate(() => window.clientScenarios.takeOverStash('e2e-pagehide'))).toEqual(
+			{
+				stashed: 1,
+				queued: [{ timestamp: '2024-05-01T10:00:00.000Z', duration: 3, data: { label: 'a' } }]
+			}
+		);
+		await page.close();
+	});
+
 	it('waits for service-worker control in a fresh browser before its first request', async () => {
 		const fresh = await launchChromium();
 		try {

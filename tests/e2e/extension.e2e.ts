@@ -15,6 +15,7 @@ import {
 	removeDir,
 	settle,
 	startSites,
+	titleSequence,
 	type ExtensionBrowser,
 	type SitesServer,
 	type StoredEvent
@@ -44,10 +45,7 @@ afterAll(async () => {
 	for (const dir of [extensionDir, appDir]) if (dir) removeDir(dir);
 });
 
-/** The titles of the test sites' events in order (the app's own pages and blank tabs left out). */
-function siteTitles(events: StoredEvent[]): unknown[] {
-	return events.map((e) => e.data.title).filter((t) => t === 'alpha' || t === 'beta');
-}
+const NAMES = ['alpha', 'beta'];
 
 describe('the watcher extension', () => {
 	let browser: ExtensionBrowser;
@@ -84,7 +82,7 @@ describe('the watcher extension', () => {
 		expect(buckets[ids.afk].type).toBe('afkstatus');
 
 		const web = await eventsOf(app, ids.web);
-		expect(siteTitles(web)).toEqual(['alpha', 'beta', 'alpha']);
+		expect(titleSequence(web, NAMES)).toEqual(['alpha', 'beta', 'alpha']);
 		for (const event of web) {
 			expect(Object.keys(event.data).sort()).toEqual([
 				'audible',
@@ -101,7 +99,7 @@ describe('the watcher extension', () => {
 			incognito: false
 		});
 		const focus = await eventsOf(app, ids.window);
-		expect(siteTitles(focus)).toEqual(['alpha', 'beta', 'alpha']);
+		expect(titleSequence(focus, NAMES)).toEqual(['alpha', 'beta', 'alpha']);
 		expect(new Set(focus.map((e) => e.data.app))).toEqual(new Set(['Google Chrome']));
 		const afk = await eventsOf(app, ids.afk);
 		expect(afk.map((e) => e.data.status)).toEqual(['not-afk']);

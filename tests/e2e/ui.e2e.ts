@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Launched } from './lib/chromium';
 import { startAppServer, type AppServer } from './lib/server';
-import { loadDemo, openPage, ready, screenshot } from './lib/ui-driver';
+import { loadDemo, openPage, ready, screenshot } from './ui-driver';
 import type { Page } from 'playwright-core';
 
 let server: AppServer;

@@ -191,3 +191,13 @@ export async function browse(
 	}
 	return pages;
 }
+
+/**
+ * The titles of events whose title is one of `names`, in order, with consecutive repeats
+ * collapsed (a tab opened or closed elsewhere starts a new event with the same title, because
+ * the tab count is part of the data).
+ */
+export function titleSequence(events: StoredEvent[], names: readonly string[]): string[] {
+	const titles = events.map((e) => String(e.data.title)).filter((t) => names.includes(t));
+	return titles.filter((title, i) => i === 0 || titles[i - 1] !== title);
+}

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { Launched } from './chromium';
+import type { Launched } from './lib/chromium';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
