@@ -13,9 +13,8 @@ import { SERVICE_WORKER_PATH } from './protocol';
 
 const log = createLogger('bridge');
 
-// IndexedDB is passed explicitly, as in sw.ts.
 const host = createApiHost({
-	datastore: new Datastore({ indexedDB, IDBKeyRange, broadcast: true }),
+	datastore: new Datastore({ broadcast: true }),
 	runQuery,
 	origin: location.origin
 });

@@ -37,11 +37,9 @@ const VERSION = manifestVersion(MANIFEST);
 
 let host: ApiHost | null = null;
 
-// The context's own IndexedDB is passed explicitly: Dexie copies the options over its defaults,
-// so an `indexedDB: undefined` there would hide the global one.
 function apiHost(): ApiHost {
 	host ??= createApiHost({
-		datastore: new Datastore({ indexedDB, IDBKeyRange, broadcast: true }),
+		datastore: new Datastore({ broadcast: true }),
 		runQuery,
 		origin: self.location.origin
 	});

@@ -20,6 +20,5 @@ if (
 }
 
 registerErrorTransfer();
-// IndexedDB is passed explicitly, as in src/sw/sw.ts.
-const datastore = new Datastore({ indexedDB, IDBKeyRange, broadcast: true });
+const datastore = new Datastore({ broadcast: true });
 expose(createWorkerService({ datastore, runQuery }), self);
