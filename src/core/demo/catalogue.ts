@@ -4,6 +4,7 @@
  */
 import type { Random } from './random';
 
+/** A desktop application the demo user works in. */
 export type AppActivity = {
 	/** The window watcher's `app` value. */
 	app: string;
@@ -15,6 +16,7 @@ export type AppActivity = {
 	browser?: boolean;
 };
 
+/** A web site the demo user visits. */
 export type Site = {
 	/** A page of this site: its URL and tab title. */
 	visit(r: Random): { url: string; title: string };
@@ -71,6 +73,7 @@ const title =
 	(r: Random): string =>
 		parts.map((p) => (typeof p === 'string' ? p : r.pick(p))).join('');
 
+/** The applications, with their share of time by part of the day. */
 export const APPS: readonly AppActivity[] = [
 	{
 		app: 'Code',
@@ -148,6 +151,7 @@ const id = (r: Random, n: number) => {
 	return out;
 };
 
+/** The web sites, with their share of browsing time. */
 export const SITES: readonly Site[] = [
 	{
 		visit: (r) => {

@@ -6,6 +6,7 @@
  */
 import type { CategoryPair, QueryRule } from '../queries/categories';
 
+/** A category as the dashboard stores it: path, rule and optional colour and score. */
 export type DemoCategory = {
 	name: string[];
 	rule: QueryRule;
@@ -16,6 +17,7 @@ const re = (regex: string, ignoreCase = false): QueryRule =>
 	ignoreCase ? { type: 'regex', regex, ignore_case: true } : { type: 'regex', regex };
 const none: QueryRule = { type: 'none' };
 
+/** The 30 demo categories, parents before children, in the order that breaks ties. */
 export const DEMO_CATEGORIES: readonly DemoCategory[] = [
 	{
 		name: ['Work'],

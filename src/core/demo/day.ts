@@ -10,7 +10,9 @@ import type { Instant } from '../model/time';
 import { APPS, SITES, type AppActivity } from './catalogue';
 import { append, apportion, type Random } from './random';
 
+/** How many events of each kind one day gets. */
 export type DayCounts = { window: number; afk: number; web: number; stopwatch: number };
+/** The events of one day, per bucket, in time order. */
 export type DayEvents = { window: Event[]; afk: Event[]; web: Event[]; stopwatch: Event[] };
 
 /** The browser as the window watcher names it, and the suffix of its window titles. */

@@ -13,10 +13,13 @@ import { MICROS_PER_SECOND, type Instant } from '../model/time';
 import { generateDay, type BrowserLook, type DayCounts } from './day';
 import { append, Random } from './random';
 
+/** Event counts of the typical day (density 1). */
 export const TYPICAL_DAY = { window: 5000, afk: 500, web: 3000 } as const;
 
+/** The browser whose tab bucket the demo has. */
 export type DemoBrowser = 'firefox' | 'chrome';
 
+/** What to generate; only `start` is required. */
 export type DemoOptions = {
 	/** Local midnight of the first day, microseconds since the epoch (UTC). */
 	start: Instant;
@@ -39,6 +42,7 @@ export type DemoOptions = {
 /** A bucket with its events in time order (ids null: the datastore assigns them). */
 export type DemoBucket = { bucket: Bucket; events: Event[] };
 
+/** The generated buckets, by role and as one list. */
 export type DemoDataset = {
 	window: DemoBucket;
 	afk: DemoBucket;

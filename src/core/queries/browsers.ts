@@ -18,6 +18,7 @@ export type BrowserKey =
 	| 'helium'
 	| 'safari';
 
+/** One browser's key and the names its windows go by. */
 export type BrowserApps = {
 	key: BrowserKey;
 	/** Exact app names (Flatpak ids and the like). */

@@ -26,6 +26,7 @@ export type CanonicalCommon = {
 	returnSuffix?: string;
 };
 
+/** Canonical events of a desktop host (13.2, every optional step). */
 export type DesktopCanonical = CanonicalCommon & {
 	platform?: 'desktop';
 	/** Window bucket id; an id ending in `_` is resolved with `find_bucket`. */
@@ -44,14 +45,17 @@ export type DesktopCanonical = CanonicalCommon & {
 	browserTable?: readonly BrowserApps[];
 };
 
+/** Canonical events of an Android (or iOS Screen Time) device. */
 export type AndroidCanonical = CanonicalCommon & {
 	platform: 'android';
 	/** The Android (or iOS Screen Time) app bucket. */
 	appBucket: string;
 };
 
+/** Either platform; `platform` tells them apart (absent means desktop). */
 export type CanonicalParams = DesktopCanonical | AndroidCanonical;
 
+/** True for the Android form. */
 export function isAndroid(params: CanonicalParams): params is AndroidCanonical {
 	return params.platform === 'android';
 }

@@ -85,6 +85,7 @@ export function fullDesktopQuery(params: DesktopSummaryParams): string[] {
 /** One device of a multi-device summary; the bucket ids default to the `_<host>` convention. */
 export type DeviceBuckets = { hostname: string; windowBucket?: string; afkBucket?: string };
 
+/** The hosts of a multi-device summary and the options shared by all of them. */
 export type MultideviceParams = Pick<CanonicalCommon, 'categories' | 'filterCategories'> & {
 	/** The devices in priority order: where they overlap, the earlier device wins. */
 	hosts: readonly DeviceBuckets[];

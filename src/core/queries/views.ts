@@ -56,6 +56,7 @@ export function sunburstQuery(bucketId: string): string[] {
 	return [`RETURN = flood(query_bucket(${quoteId(bucketId)}));`];
 }
 
+/** The hosts, rules and optional category filter of the work report and billing views. */
 export type WorkReportParams = {
 	hosts: readonly string[];
 	categories: readonly CategoryPair[];

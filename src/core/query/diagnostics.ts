@@ -6,6 +6,7 @@
 import type { QueryError } from './errors';
 import { type QueryErrorKind } from './errors';
 
+/** A query error as the query explorer shows it. */
 export type QueryDiagnostic = {
 	/** The snake_case reason, e.g. `unexpected_token`. */
 	code: string;

@@ -25,6 +25,7 @@ export type QueryErrorKind =
 /** A range of the program text with the line and column of its start. */
 export type Span = { start: number; end: number; line: number; column: number };
 
+/** What a QueryError carries besides its message (serialized with it). */
 export type QueryErrorDetails = {
 	kind: QueryErrorKind;
 	reason: string;
@@ -96,6 +97,7 @@ export function unexpectedCharacter(char: string, span: Span): never {
 	);
 }
 
+/** A string literal without its closing quote (reported at the opening quote). */
 export function unterminatedString(span: Span): never {
 	fail(
 		'ParsingError',
@@ -116,6 +118,7 @@ export function unexpectedToken(found: string | null, expected: string, span: Sp
 	);
 }
 
+/** Something other than a variable name left of `=`. */
 export function invalidAssignmentTarget(target: string, span: Span): never {
 	fail(
 		'ParsingError',
@@ -125,6 +128,7 @@ export function invalidAssignmentTarget(target: string, span: Span): never {
 	);
 }
 
+/** `return x = 1;`, which the Rust server accepts and the engine rejects. */
 export function assignmentInReturn(span: Span): never {
 	fail(
 		'ParsingError',
@@ -134,6 +138,7 @@ export function assignmentInReturn(span: Span): never {
 	);
 }
 
+/** A comma right before `)`, `]` or `}`. */
 export function trailingComma(span: Span): never {
 	fail(
 		'ParsingError',
@@ -143,6 +148,7 @@ export function trailingComma(span: Span): never {
 	);
 }
 
+/** A number literal too large for a double. */
 export function invalidNumber(raw: string, span: Span): never {
 	fail('ParsingError', 'invalid_number', `Invalid number ${quote(raw)} at ${where(span)}`, span);
 }
@@ -157,6 +163,7 @@ export function emptyQuery(): never {
 	);
 }
 
+/** Reading a variable that was never assigned. */
 export function variableNotDefined(name: string, span?: Span): never {
 	fail(
 		'VariableNotDefined',
@@ -166,6 +173,7 @@ export function variableNotDefined(name: string, span?: Span): never {
 	);
 }
 
+/** Calling a name that is neither a function nor a variable. */
 export function functionNotDefined(name: string, span?: Span): never {
 	fail(
 		'VariableNotDefined',
@@ -175,6 +183,7 @@ export function functionNotDefined(name: string, span?: Span): never {
 	);
 }
 
+/** Calling a variable that holds something other than a function. */
 export function notAFunction(name: string, actual: string, span?: Span): never {
 	fail(
 		'InvalidType',
@@ -184,6 +193,7 @@ export function notAFunction(name: string, actual: string, span?: Span): never {
 	);
 }
 
+/** An operator applied to types it does not take (section 5.5). */
 export function invalidOperands(operator: string, left: string, right: string, span?: Span): never {
 	fail(
 		'InvalidType',
@@ -193,10 +203,12 @@ export function invalidOperands(operator: string, left: string, right: string, s
 	);
 }
 
+/** A function on either side of `==` or inside compared values. */
 export function functionsNotComparable(span?: Span): never {
 	fail('InvalidType', 'function_comparison', 'Functions cannot be compared with ==', span);
 }
 
+/** An `if`/`elif` condition that is not a Bool. */
 export function conditionNotBool(actual: string, span?: Span): never {
 	fail(
 		'InvalidType',
@@ -206,6 +218,7 @@ export function conditionNotBool(actual: string, span?: Span): never {
 	);
 }
 
+/** A function inside the value of RETURN. */
 export function functionNotReturnable(name: string): never {
 	fail(
 		'InvalidType',
@@ -214,10 +227,12 @@ export function functionNotReturnable(name: string): never {
 	);
 }
 
+/** `x / 0`. */
 export function divisionByZero(span?: Span): never {
 	fail('MathError', 'division_by_zero', 'Division by zero', span);
 }
 
+/** A call with too few or too many arguments; `expected` is e.g. "1 or 2". */
 export function wrongArgumentCount(
 	name: string,
 	expected: string,
@@ -264,6 +279,7 @@ export function invalidParameter(
 	);
 }
 
+/** A request period or TIMEINTERVAL value that is not `START/END` in RFC 3339. */
 export function invalidTimeInterval(text: string, problem: string): never {
 	fail(
 		'TimeIntervalError',
@@ -272,6 +288,7 @@ export function invalidTimeInterval(text: string, problem: string): never {
 	);
 }
 
+/** TIMEINTERVAL reassigned to something other than a String. */
 export function timeIntervalNotString(actual: string, span?: Span): never {
 	fail(
 		'TimeIntervalError',
@@ -281,10 +298,12 @@ export function timeIntervalNotString(actual: string, span?: Span): never {
 	);
 }
 
+/** `query_bucket`/`query_bucket_eventcount` on a bucket that does not exist. */
 export function bucketNotFound(bucketId: string, span?: Span): never {
 	fail('BucketQueryError', 'bucket_not_found', `There is no bucket ${quote(bucketId)}`, span);
 }
 
+/** `find_bucket` without a match. */
 export function noBucketMatches(filter: string, hostname: string | null, span?: Span): never {
 	const host = hostname === null ? '' : ` on host ${quote(hostname)}`;
 	fail(
@@ -295,6 +314,7 @@ export function noBucketMatches(filter: string, hostname: string | null, span?: 
 	);
 }
 
+/** The event source failed while reading a bucket. */
 export function storageFailed(bucketId: string, why: string, span?: Span, cause?: unknown): never {
 	fail(
 		'BucketQueryError',
@@ -305,6 +325,7 @@ export function storageFailed(bucketId: string, why: string, span?: Span, cause?
 	);
 }
 
+/** A pattern that does not compile or cannot be translated (section 11). */
 export function regexCompileFailed(
 	pattern: string,
 	why: string,
@@ -320,6 +341,7 @@ export function regexCompileFailed(
 	);
 }
 
+/** A rule with `select_keys: []`. */
 export function emptySelectKeys(pattern: string, span?: Span): never {
 	fail(
 		'RegexCompileError',

@@ -70,21 +70,27 @@ class BucketEvents {
 	 */
 	select(start: Instant, end: Instant, limit: number): Event[] {
 		this.index();
-		const hits: StoredEvent[] = [];
+		const long = this.long.filter((e) => e.timestamp <= end && e.timestamp + e.duration >= start);
 		const from = this.bound(start - SHORT_LIMIT, false);
-		for (let i = this.bound(end, true) - 1; i >= from; i--) {
+		const to = this.bound(end, true);
+		if (long.length === 0) {
+			const out: Event[] = [];
+			for (let i = to - 1; i >= from && out.length < limit; i--) {
+				const e = this.short[i];
+				if (e.timestamp + e.duration >= start) out.push(clip(e, start, end));
+			}
+			return out;
+		}
+		// Long events interleave with the short ones: sort on the stored (original) timestamps.
+		const hits: StoredEvent[] = long;
+		for (let i = from; i < to; i++) {
 			const e = this.short[i];
 			if (e.timestamp + e.duration >= start) hits.push(e);
 		}
-		let longHits = 0;
-		for (const e of this.long) {
-			if (e.timestamp > end) break;
-			if (e.timestamp + e.duration >= start) longHits = hits.push(e);
-		}
-		// Sorted on the stored events: the order uses the original timestamps.
-		if (longHits > 0) hits.sort(newestFirst);
-		const out: Event[] = new Array(Math.min(limit, hits.length));
-		for (let k = 0; k < out.length; k++) out[k] = clip(hits[k], start, end);
+		hits.sort(newestFirst);
+		const n = Math.min(limit, hits.length);
+		const out: Event[] = new Array(n);
+		for (let k = 0; k < n; k++) out[k] = clip(hits[k], start, end);
 		return out;
 	}
 
@@ -119,6 +125,7 @@ function clip(event: StoredEvent, start: Instant, end: Instant): Event {
 /** A bucket and its events, for building a MemorySource in one go. */
 export type MemoryBucket = { bucket: BucketSummary; events?: readonly Event[] };
 
+/** An EventSource over buckets held in memory. */
 export class MemorySource implements EventSource {
 	private readonly buckets = new Map<string, { summary: BucketSummary; events: BucketEvents }>();
 	private nextId = 1;

@@ -6,6 +6,7 @@
 import { formatInstantOffset, parseInstant, type Instant } from '../model/time';
 import { invalidTimeInterval } from './errors';
 
+/** A period in microseconds since the epoch; `start > end` is allowed. */
 export type Period = { start: Instant; end: Instant };
 
 /** Parses a request period or a TIMEINTERVAL value; throws a TimeIntervalError. */

@@ -25,6 +25,7 @@ export type QueryRequest = {
 	name?: string;
 };
 
+/** Optional limits and callbacks of a run. */
 export type RunOptions = RunHooks & {
 	/** Stops the run with a `timeout` HindsightError once this many milliseconds have passed. */
 	budgetMs?: number;

@@ -4,11 +4,14 @@
  */
 import type { Span } from '../errors';
 
+/** Punctuation and operator tokens. */
 export type Punctuation =
 	'(' | ')' | '[' | ']' | '{' | '}' | ',' | ':' | ';' | '=' | '==' | '+' | '-' | '*' | '/' | '%';
 
+/** Keywords other than the booleans. */
 export type Keyword = 'if' | 'elif' | 'else' | 'return';
 
+/** The type of a token. */
 export type TokenType =
 	'identifier' | 'number' | 'string' | 'boolean' | Keyword | Punctuation | 'eof';
 
@@ -23,6 +26,7 @@ export type Token = Span & {
 	value?: number | string | boolean;
 };
 
+/** Reserved words and what they read as; `true`/`True`/`false`/`False` are boolean literals. */
 export const KEYWORDS: ReadonlyMap<string, { type: TokenType; value?: boolean }> = new Map([
 	['if', { type: 'if' }],
 	['elif', { type: 'elif' }],

@@ -9,6 +9,7 @@ import { HindsightError } from '../../errors';
 /** Anything with an `aborted` flag, such as an AbortSignal. */
 export type CancelSignal = { readonly aborted: boolean };
 
+/** The limits of one request, checked with `check()`. */
 export class Budget {
 	private readonly deadline: number;
 

@@ -41,6 +41,7 @@ export class RequestState {
 	}
 }
 
+/** One run: a fresh namespace with TIMEINTERVAL, STARTTIME, ENDTIME, NAME and the functions. */
 export class EvalContext {
 	readonly scope = new Map<string, Value>();
 

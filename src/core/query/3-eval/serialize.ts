@@ -24,6 +24,7 @@ function setKey(out: Record<string, unknown>, key: string, value: unknown): void
 	else out[key] = value;
 }
 
+/** The JSON-ready form of a result value; InvalidType if it holds a function. */
 export function serialize(value: Value): unknown {
 	if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;

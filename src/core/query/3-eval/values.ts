@@ -19,11 +19,14 @@ import type { Event } from '../../model/event';
 import type { Span } from '../errors';
 import type { EvalContext } from './context';
 
+/** A Dict: string keys in insertion order. */
 export type Dict = ReadonlyMap<string, Value>;
 
+/** Any run-time value (see the table above). */
 export type Value =
 	null | boolean | number | string | readonly Value[] | Dict | Event | QueryFunction;
 
+/** A value's type as messages name it. */
 export type TypeName =
 	'None' | 'Bool' | 'Number' | 'String' | 'List' | 'Dict' | 'Event' | 'Function';
 
@@ -51,6 +54,7 @@ export function eventList(events: readonly Event[]): readonly Value[] {
 	return events;
 }
 
+/** True for an Event (a plain object that is no List, Dict or Function). */
 export function isEvent(value: Value): value is Event {
 	return (
 		typeof value === 'object' &&
@@ -61,6 +65,7 @@ export function isEvent(value: Value): value is Event {
 	);
 }
 
+/** True for a Dict. */
 export function isDict(value: Value): value is Dict {
 	return value instanceof Map;
 }
@@ -74,6 +79,7 @@ export function isEventList(value: Value): value is readonly Event[] {
 	return true;
 }
 
+/** The type of a value. */
 export function typeName(value: Value): TypeName {
 	if (value === null) return 'None';
 	switch (typeof value) {

@@ -12,4 +12,5 @@ const categorizeFn = define('categorize', [events, categoryRules], ([e, rules]) 
 
 const tagFn = define('tag', [events, tagRules], ([e, rules]) => eventList(tag(e, rules)));
 
+/** `categorize` and `tag`. */
 export const CLASSIFICATION = [categorizeFn, tagFn];

@@ -78,4 +78,5 @@ const findBucket = define<[string, string | undefined]>(
 	1
 );
 
+/** `query_bucket`, `query_bucket_eventcount`, `query_bucket_names` and `find_bucket`. */
 export const DATA_ACCESS = [queryBucket, queryBucketEventcount, queryBucketNames, findBucket];

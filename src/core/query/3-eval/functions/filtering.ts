@@ -40,6 +40,7 @@ const limitEventsFn = define('limit_events', [events, number], ([e, count]) => {
 	return eventList(limitEvents(e, k));
 });
 
+/** The filtering functions and `limit_events`. */
 export const FILTERING = [
 	filterKeyvalsFn,
 	excludeKeyvalsFn,

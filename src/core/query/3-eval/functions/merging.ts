@@ -13,4 +13,5 @@ const chunkEventsByKeyFn = define('chunk_events_by_key', [events, string], ([e, 
 	eventList(chunkEventsByKey(e, key))
 );
 
+/** `merge_events_by_keys` and `chunk_events_by_key`. */
 export const MERGING = [mergeEventsByKeysFn, chunkEventsByKeyFn];

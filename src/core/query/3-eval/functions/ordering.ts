@@ -24,4 +24,5 @@ const sumDurationsFn = define(
 /** Any number of event lists, including none. */
 const concatFn = defineVariadic('concat', events, (lists) => eventList(concat(...lists)));
 
+/** Sorting, `sum_durations` and `concat`. */
 export const ORDERING = [sortByTimestampFn, sortByDurationFn, sumDurationsFn, concatFn];

@@ -18,4 +18,5 @@ const unionNoOverlapFn = define('union_no_overlap', [events, events], ([a, b]) =
 
 const unionFn = define('union', [events, events], ([a, b]) => eventList(union(a, b)));
 
+/** `flood`, `period_union`, `union_no_overlap` and `union`. */
 export const PERIODS = [floodFn, periodUnionFn, unionNoOverlapFn, unionFn];

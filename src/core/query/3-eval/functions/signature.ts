@@ -32,20 +32,26 @@ export function mismatch(at: ArgSite, expected: string, value: Value): never {
 	invalidArgument(at.fn, at.position, expected, describe(value), at.span);
 }
 
+/** Any value, unchecked. */
 export const anyValue: Converter<Value> = (value) => value;
 
+/** A List whose every element is an Event. */
 export const events: Converter<readonly Event[]> = (value, at) =>
 	isEventList(value) ? value : mismatch(at, 'a list of events', value);
 
+/** A String. */
 export const string: Converter<string> = (value, at) =>
 	typeof value === 'string' ? value : mismatch(at, 'a String', value);
 
+/** A Number. */
 export const number: Converter<number> = (value, at) =>
 	typeof value === 'number' ? value : mismatch(at, 'a Number', value);
 
+/** A List of anything. */
 export const list: Converter<readonly Value[]> = (value, at) =>
 	Array.isArray(value) ? value : mismatch(at, 'a List', value);
 
+/** A List of Strings. */
 export const stringList: Converter<readonly string[]> = (value, at) => {
 	if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
 		mismatch(at, 'a List of Strings', value);

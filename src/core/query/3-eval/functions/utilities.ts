@@ -52,4 +52,5 @@ const print = defineVariadic('print', anyValue, (args, ctx) => {
 /** Returns 1 (a Python server function, kept for its tests). */
 const nop = define('nop', [], () => 1);
 
+/** `contains`, `print` and `nop`. */
 export const UTILITIES = [contains, print, nop];

@@ -13,4 +13,5 @@ const simplifyWindowTitlesFn = define('simplify_window_titles', [events, string]
 	eventList(simplifyWindowTitles(e, key))
 );
 
+/** `split_url_events` and `simplify_window_titles`. */
 export const WEB = [splitUrlEventsFn, simplifyWindowTitlesFn];

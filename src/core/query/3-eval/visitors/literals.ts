@@ -15,6 +15,7 @@ export function StringLiteral(node: StringNode): Value {
 	return node.value;
 }
 
+/** A boolean literal. */
 export function BooleanLiteral(node: BooleanNode): Value {
 	return node.value;
 }
