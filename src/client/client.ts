@@ -1,12 +1,12 @@
 /**
  * `ActivityWatchClient` (alias `AWClient`): one class for code written against either public
  * ActivityWatch client (client.md). Snake_case names behave like the Python client's methods
- * (in client-core.ts); camelCase names that aw-client-js has behave like aw-client-js's and
+ * (in client-python.ts); camelCase names that aw-client-js has behave like aw-client-js's and
  * reject for every HTTP status >= 300; other camelCase names are aliases of the snake_case
  * methods; `heartbeat` and `query` pick their call form from the argument types.
  */
 import { HindsightError } from '../core/errors';
-import { ClientCore, type ImportableBucket } from './client-core';
+import { PythonStyleClient, type ImportableBucket } from './client-python';
 import { fromWireBucket, fromWireEvent, timestampText } from './convert';
 import { FetchError } from './fetch-error';
 import { QueryCache, resolveQuery, type QueryOptions } from './query';
@@ -46,7 +46,7 @@ function requireIds(events: EventInput[], method: string): void {
 	);
 }
 
-export class ActivityWatchClient extends ClientCore {
+export class ActivityWatchClient extends PythonStyleClient {
 	private readonly queryCache = new QueryCache();
 	private reqShim: ReqShim | null = null;
 
@@ -198,7 +198,12 @@ export class ActivityWatchClient extends ClientCore {
 		}
 		const pulsetime = checkPulsetime(third);
 		if (!queued) return this.sendHeartbeat(bucketId, second, pulsetime, 400);
-		return this.queueHeartbeat(bucketId, second, pulsetime, commitInterval ?? this.commit_interval);
+		return this.queued.heartbeat(
+			bucketId,
+			second,
+			pulsetime,
+			commitInterval ?? this.commit_interval
+		);
 	}
 
 	/* eslint-disable @typescript-eslint/no-explicit-any -- aw-client-js types results as any[] */

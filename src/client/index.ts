@@ -4,7 +4,7 @@
  * written for aw-client-js (`import { AWClient } from 'aw-client'`) picks it up unchanged.
  */
 export { ActivityWatchClient, AWClient, type GetEventsOptions } from './client';
-export type { ImportableBucket } from './client-core';
+export type { ImportableBucket } from './client-python';
 export { FetchError, type FetchErrorResponse } from './fetch-error';
 export {
 	createBridgeFetch,

@@ -180,6 +180,22 @@ async function connectAndQueue(name: string, label: string) {
 	return true;
 }
 
+/** Leaves one pre-merged heartbeat pending (nothing queued yet); `pagehide` must flush it. */
+async function pendingHeartbeat() {
+	const c = new ActivityWatchClient('e2e-pagehide');
+	await c.heartbeat('e2e-pagehide-bucket', at(0, 'a'), 10, true);
+	await c.heartbeat('e2e-pagehide-bucket', at(3, 'a'), 10, true);
+	return queueLength('e2e-pagehide');
+}
+
+/** What a page left behind: its stash, then the queue after a new client took the stash over. */
+async function takeOverStash(name: string) {
+	const stashed = JSON.parse(localStorage.getItem(`aw-client-stash:${name}.v1`) ?? '[]').length;
+	await new ActivityWatchClient(name).flush();
+	const queued = await createIndexedDbQueueStorage(indexedDB).list(`${name}.v1`);
+	return { stashed, queued: queued.map((e) => e.data) };
+}
+
 async function locks() {
 	const state = await navigator.locks.query();
 	const names = (list: LockInfo[] | undefined) =>
@@ -206,6 +222,8 @@ async function controlled(): Promise<boolean> {
 }
 
 const scenarios = {
+	pendingHeartbeat,
+	takeOverStash,
 	everyMethod,
 	queueWhileUnreachable,
 	drainAfterReload,
