@@ -1,7 +1,19 @@
 /**
- * The client library for the app's ActivityWatch-compatible REST API (client.md). Import it as
- * `src/client`, or under the module name `aw-client` through a bundler alias, so that code
- * written for aw-client-js (`import { AWClient } from 'aw-client'`) picks it up unchanged.
+ * The client library for the app's ActivityWatch-compatible REST API (client.md).
+ *
+ * - `ActivityWatchClient` (also `AWClient`) offers both naming styles: snake_case methods
+ *   behave like the Python client's, camelCase ones like aw-client-js's.
+ * - Transports: the global `fetch` by default (against the app's own origin in a page, so the
+ *   service worker answers), the in-process router as `fetch` (the service worker itself,
+ *   Node tests), or `createBridgeFetch(send)` for an extension that reaches the app through
+ *   `bridge.html` (`createPostMessageSender` provides `send` over `postMessage`).
+ * - Queued mode keeps heartbeats in a persistent queue (IndexedDB, or `chrome.storage.local` in
+ *   an extension) and delivers them at least once, in order; a resent heartbeat merges into
+ *   the event it already made, so replays add no events (dispatcher.ts).
+ *
+ * To let code written for aw-client-js (`import { AWClient } from 'aw-client'`) pick this up
+ * unchanged, alias the module name to this file in the bundler (Vite: `resolve.alias`) and, for
+ * type checking, in `compilerOptions.paths`.
  */
 export { ActivityWatchClient, AWClient, type GetEventsOptions } from './client';
 export type { ImportableBucket } from './client-python';
