@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { launchChromium, type Launched } from './lib/chromium';
+import { startAppServer, type AppServer } from './lib/server';
+import { loadDemo, openPage, ready, screenshot } from './ui-driver';
+
+let server: AppServer;
+let browser: Launched;
+let fresh: Launched | null = null;
+const dir = mkdtempSync(join(tmpdir(), 'hindsight-ui-export-'));
+
+beforeAll(async () => {
+	server = await startAppServer('dist');
+	browser = await launchChromium();
+});
+
+afterAll(async () => {
+	await fresh?.close();
+	await browser?.close();
+	await server?.stop();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+it('exports every bucket as a download and imports the file into a fresh profile', async () => {
+	const page = await openPage(browser);
+	await loadDemo(page, server.origin);
+	await page.goto(`${server.origin}/buckets`);
+	await ready(page, 'buckets');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export all buckets as JSON' }).click()
+	]);
+	expect(download.suggestedFilename()).toBe('aw-bucket-export.json');
+	const file = join(dir, 'export.json');
+	await download.saveAs(file);
+	const exported = JSON.parse(readFileSync(file, 'utf8'));
+	const ids = Object.keys(exported.buckets).sort();
+	expect(ids).toContain('aw-watcher-window_demo');
+	const events = ids.reduce((n, id) => n + exported.buckets[id].events.length, 0);
+
+	fresh = await launchChromium();
+	const other = await openPage(fresh);
+	await other.goto(`${server.origin}/buckets`);
+	await ready(other, 'buckets');
+	await other.locator('[data-testid="import-file"]').setInputFiles(file);
+	const summary = other.locator('[data-testid="import-summary"]');
+	await summary.waitFor({ timeout: 120_000 });
+	const text = await summary.innerText();
+	const added = [...text.matchAll(/(\d+) added/g)].reduce((n, m) => n + Number(m[1]), 0);
+	expect(added).toBe(events);
+	await screenshot(other, 'buckets-imported');
+	for (const id of ids) await other.locator(`tr[data-bucket="${id}"]`).waitFor();
+
+	await other.locator('[data-testid="import-file"]').setInputFiles(file);
+	await expect
+		.poll(() => summary.innerText(), { timeout: 120_000 })
+		.toMatch(/0 added, \d+ duplicates skipped/);
+	expect(await summary.innerText()).not.toMatch(/[1-9]\d* added/);
+});
+
+it('keeps showing the dashboard with its data when the server is gone', async () => {
+	const page = await openPage(browser);
+	await page.goto(`${server.origin}/activity/demo`);
+	await ready(page, 'activity');
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+		timeout: 30_000
+	});
+	await page.reload();
+	await ready(page, 'activity');
+	await server.stop();
+	try {
+		await page.reload();
+		await ready(page, 'activity');
+		expect(await page.locator('[data-testid="time-active"]').innerText()).toMatch(/\d/);
+		await page.goto(`${server.origin}/buckets`);
+		await ready(page, 'buckets');
+		await page.locator('tr[data-bucket="aw-watcher-window_demo"]').waitFor();
+		await screenshot(page, 'offline-buckets');
+	} finally {
+		await server.start();
+	}
+});
