@@ -90,6 +90,7 @@ export class Dispatcher {
 	private wake: (() => void) | null = null;
 	private loop: Promise<void> | null = null;
 	private failures = 0;
+	private serverErrors = 0;
 	private readonly timings: QueueTimings;
 	connected = false;
 
@@ -206,7 +207,9 @@ export class Dispatcher {
 	/** Acts on a status >= 400 (6.3): retry 5xx, reconnect once on 404, drop other 4xx. */
 	private async refused(entry: QueueEntry, err: FetchError): Promise<void> {
 		if (err.status >= 500) {
-			log.warn('server error on a queued request; retrying', {
+			// Warn once per run of failures; the retries every half second stay at debug.
+			const level = this.serverErrors++ === 0 ? 'warn' : 'debug';
+			log[level]('server error on a queued request; retrying', {
 				seq: entry.seq,
 				status: err.status
 			});
@@ -246,6 +249,7 @@ export class Dispatcher {
 
 	private async drop(entry: QueueEntry): Promise<void> {
 		this.retried.delete(entry.seq);
+		this.serverErrors = 0;
 		try {
 			await this.options.storage.remove(entry);
 		} catch (err) {
