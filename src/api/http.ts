@@ -3,12 +3,12 @@
  * a 304 with a null body (a service worker cannot build a 304 with one), and the one table that
  * maps error codes to HTTP statuses. Every API response carries `Cache-Control: no-store`.
  */
-import { toHindsightError, type ErrorCode, type HindsightError } from '../core/errors';
+import type { ErrorCode, HindsightError } from '../core/errors';
 
 const JSON_TYPE = 'application/json';
 
 /** The HTTP status for each error code; codes not listed (storage, bugs) are 500. */
-export const STATUS_FOR_CODE: Partial<Record<ErrorCode, number>> = {
+const STATUS_FOR_CODE: Partial<Record<ErrorCode, number>> = {
 	invalid_json: 400,
 	invalid_timestamp: 400,
 	invalid_duration: 400,
@@ -55,9 +55,4 @@ export function notModified(): Response {
 /** The error body `{"message": ...}` with the status of the error's code. */
 export function errorResponse(err: HindsightError): Response {
 	return jsonResponse({ message: err.message }, statusForCode(err.code));
-}
-
-/** Any thrown value as an error response. */
-export function responseForError(err: unknown): Response {
-	return errorResponse(toHindsightError(err));
 }

@@ -62,16 +62,25 @@ async function fromPrecache(path: string, request: Request): Promise<Response> {
 	return (await matchPrecache(path)) ?? fetch(request);
 }
 
+/** The precached bridge page; if the settings cannot be read, only built-in framers apply. */
 async function bridgePage(request: Request): Promise<Response> {
 	const stored = await matchPrecache(BRIDGE_PATH.slice(1));
 	if (!stored) return fetch(request);
-	const { bridgeOrigins } = await apiHost().settings();
-	return bridgeResponse(stored, bridgeOrigins);
+	const allowed = await apiHost()
+		.settings()
+		.then((settings) => settings.bridgeOrigins)
+		.catch(() => []);
+	return bridgeResponse(stored, allowed);
 }
 
+/** Requests to a local ActivityWatch URL: answered here only when the setting says so. */
 async function crossOrigin(request: Request): Promise<Response> {
 	const api = apiHost();
-	return (await api.settings()).answerCrossOrigin ? api.router(request) : fetch(request);
+	const answer = await api.settings().then(
+		(settings) => settings.answerCrossOrigin === true,
+		() => false
+	);
+	return answer ? api.router(request) : fetch(request);
 }
 
 /** The answer for requests this worker handles itself; null leaves them to the precache. */

@@ -40,7 +40,7 @@ export function bucketNotFound(id: string): HindsightError {
 }
 
 /** Events given at creation, treated like imported ones: invalid ones skipped, ids dropped. */
-export function initialEvents(raw: JsonValue | undefined): Event[] {
+function initialEvents(raw: JsonValue | undefined): Event[] {
 	if (!Array.isArray(raw)) return [];
 	const events: Event[] = [];
 	for (const item of raw) {
@@ -74,7 +74,7 @@ export const createBucket: Handler = async ({ datastore, params, request }) => {
 const PATCH_STRINGS = ['type', 'client', 'hostname'] as const;
 
 /** Validates a PUT body: any subset of type, client, hostname (strings), name, data (object). */
-export function parseBucketPatch(raw: JsonValue): BucketPatch {
+function parseBucketPatch(raw: JsonValue): BucketPatch {
 	if (!isJsonObject(raw)) {
 		throw new HindsightError('invalid_bucket', 'A bucket update must be a JSON object');
 	}

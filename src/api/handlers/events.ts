@@ -32,7 +32,7 @@ export const countEvents: Handler = async ({ datastore, params, url }) => {
  * Validates an insert body: one event object or an array of them. Every event is checked
  * before anything is stored; the first invalid one fails the request, naming its position.
  */
-export function parseEventList(raw: JsonValue): Event[] {
+function parseEventList(raw: JsonValue): Event[] {
 	if (!Array.isArray(raw)) return [parseEvent(raw)];
 	return raw.map((item, index) => {
 		try {

@@ -21,7 +21,7 @@ function isStringList(value: JsonValue | undefined): value is string[] {
 }
 
 /** Validates `{"query": [...], "timeperiods": [...]}`, both lists of strings. */
-export function parseQueryBody(raw: JsonValue, name: string | null): QueryInput {
+function parseQueryBody(raw: JsonValue, name: string | null): QueryInput {
 	if (!isJsonObject(raw)) {
 		throw new HindsightError('invalid_argument', 'The query request must be a JSON object');
 	}

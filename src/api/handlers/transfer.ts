@@ -27,7 +27,7 @@ export const exportAll: Handler = async ({ datastore }) => {
 };
 
 /** The export documents of an import request: the JSON body, or every part of a form. */
-export async function importDocuments(request: Request): Promise<JsonValue[]> {
+async function importDocuments(request: Request): Promise<JsonValue[]> {
 	const contentType = request.headers.get('Content-Type') ?? '';
 	if (!/^\s*multipart\/form-data\b/i.test(contentType)) return [await readJson(request)];
 
