@@ -100,13 +100,7 @@ it('keeps heartbeats while the app is unreachable, through a worker stop, and de
 		const ids = await bucketIds(browser);
 		const app = await controlledPage(browser.context, server.origin);
 		const web = await eventsOf(app, ids.web);
-		expect(siteTitles(web.map((e) => e.data.title))).toEqual([
-			'one',
-			'two',
-			'one',
-			'three',
-			'four'
-		]);
+		expect(titleSequence(web, NAMES)).toEqual(['one', 'two', 'one', 'three', 'four']);
 		const starts = web.map((e) => Date.parse(e.timestamp));
 		expect(starts).toEqual([...starts].sort((a, b) => a - b));
 		await app.close();
@@ -119,7 +113,7 @@ it('keeps heartbeats while the app is unreachable, through a worker stop, and de
 it('drains the outbox after a browser restart on the same profile', async () => {
 	const profile = newProfile();
 	const first = await launchWithExtension(extensionDir, profile);
-	let waiting = 0;
+	let waiting: number;
 	try {
 		await first.worker();
 		await browse(first, sites, ['one', 'two']);
@@ -130,12 +124,16 @@ it('drains the outbox after a browser restart on the same profile', async () => 
 	expect(waiting).toBeGreaterThan(0);
 
 	await server.start();
+	const restartedAt = Date.now();
 	const second = await launchWithExtension(extensionDir, profile);
 	try {
 		await settle(second, 60_000);
 		const ids = await bucketIds(second);
 		const app = await controlledPage(second.context, server.origin);
-		expect(titleSequence(await eventsOf(app, ids.web), NAMES)).toEqual(['one', 'two']);
+		const web = await eventsOf(app, ids.web);
+		expect(titleSequence(web, NAMES)).toEqual(['one', 'two']);
+		const recorded = web.filter((e) => NAMES.includes(String(e.data.title)));
+		expect(recorded.every((e) => Date.parse(e.timestamp) < restartedAt)).toBe(true);
 		await app.close();
 	} finally {
 		await second.close();

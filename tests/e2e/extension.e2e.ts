@@ -17,8 +17,7 @@ import {
 	startSites,
 	titleSequence,
 	type ExtensionBrowser,
-	type SitesServer,
-	type StoredEvent
+	type SitesServer
 } from './lib/extension';
 import { freePort, startAppServer, type AppServer } from './lib/server';
 
