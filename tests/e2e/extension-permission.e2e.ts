@@ -1,0 +1,192 @@
+/**
+ * The partitioning trap (extension-bridge.md): without host permission for the app's origin,
+ * an app frame in the extension would write into a partitioned copy of the app's database that
+ * the app never reads. The extension must then deliver nothing, keep everything, and say so. And
+ * the app's bridge must answer only allowed extensions, even one holding host permission.
+ *
+ * The extension is built for origin P (host permission for P); the app is served at
+ * `http://localhost:<port>` (origin L, no permission) and, later, at P as well.
+ */
+import { generateKeyPairSync, createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { controlledPage, copyBuild, pageFetch } from './lib/app';
+import {
+	browse,
+	bucketIds,
+	buildExtension,
+	eventsOf,
+	launchWithExtension,
+	outboxSizeOf,
+	removeDir,
+	settle,
+	startSites,
+	titleSequence,
+	type ExtensionBrowser,
+	type SitesServer
+} from './lib/extension';
+import { freePort, startAppServer, type AppServer } from './lib/server';
+
+let permitted: AppServer;
+let unpermitted: AppServer;
+let unpermittedOrigin: string;
+let sites: SitesServer;
+let extensionDir: string;
+let foreignDir: string;
+let foreignId: string;
+let appDir: string;
+
+/** A second extension with its own key (so its id is known), holding host permission for P. */
+function buildForeignExtension(origin: string): { dir: string; id: string } {
+	const dir = mkdtempSync(join(tmpdir(), 'hindsight-foreign-'));
+	const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+	const der = publicKey.export({ type: 'spki', format: 'der' });
+	const digest = createHash('sha256').update(der).digest();
+	const id = [...digest.subarray(0, 16)]
+		.flatMap((byte) => [byte >> 4, byte & 15])
+		.map((nibble) => String.fromCharCode(97 + nibble))
+		.join('');
+	const manifest = {
+		manifest_version: 3,
+		name: 'Not Hindsight',
+		version: '1',
+		key: der.toString('base64'),
+		host_permissions: [`${origin}/*`]
+	};
+	writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+	writeFileSync(join(dir, 'probe.html'), '<!doctype html><title>probe</title>');
+	return { dir, id };
+}
+
+beforeAll(async () => {
+	const port = await freePort();
+	extensionDir = buildExtension(`http://127.0.0.1:${port}`);
+	appDir = copyBuild('dist');
+	permitted = await startAppServer(appDir, port);
+	await permitted.stop();
+	unpermitted = await startAppServer(appDir);
+	unpermittedOrigin = `http://localhost:${unpermitted.port}`;
+	sites = await startSites();
+	({ dir: foreignDir, id: foreignId } = buildForeignExtension(permitted.origin));
+});
+
+afterAll(async () => {
+	await sites?.close();
+	await permitted?.stop();
+	await unpermitted?.stop();
+	for (const dir of [extensionDir, foreignDir, appDir]) if (dir) removeDir(dir);
+});
+
+async function setAppOrigin(browser: ExtensionBrowser, origin: string): Promise<void> {
+	const page = await browser.extensionPage('options/options.html');
+	await page.evaluate(async (appOrigin) => {
+		const { settings } = await chrome.storage.local.get('settings');
+		await chrome.storage.local.set({ settings: { ...(settings as object), appOrigin } });
+	}, origin);
+	await page.close();
+}
+
+type Entry = { kind: string; bucket: { id: string }; event?: { data: { title?: string } } };
+
+function outboxTitles(storage: Record<string, unknown>, bucket: string): string[] {
+	return Object.entries(storage)
+		.filter(([key]) => /^outbox:\d+$/.test(key))
+		.sort(([a], [b]) => Number(a.slice(7)) - Number(b.slice(7)))
+		.map(([, entry]) => entry as Entry)
+		.filter((entry) => entry.kind === 'heartbeat' && entry.bucket.id === bucket)
+		.map((entry) => String(entry.event?.data.title));
+}
+
+it('delivers nothing without host permission, keeps everything, and shows it', async () => {
+	const browser = await launchWithExtension(`${extensionDir},${foreignDir}`);
+	try {
+		const worker = await browser.worker();
+		await setAppOrigin(browser, unpermittedOrigin);
+		await browse(browser, sites, ['alpha', 'beta']);
+
+		await expect
+			.poll(async () => ((await browser.storage()).status as { permission: boolean }).permission)
+			.toBe(false);
+		expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('!');
+		const offscreen = await worker.evaluate(() =>
+			chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })
+		);
+		expect(offscreen).toEqual([]);
+
+		const popup = await browser.extensionPage('popup/popup.html');
+		await expect.poll(() => popup.isVisible('#permission')).toBe(true);
+		expect(await popup.textContent('#permission-origin')).toBe(unpermittedOrigin);
+		await popup.close();
+
+		const ids = await bucketIds(browser);
+		const storage = await browser.storage();
+		expect(outboxSizeOf(storage)).toBeGreaterThan(0);
+		const waiting = outboxTitles(storage, ids.web);
+		expect(waiting).toContain('alpha');
+		expect(waiting).toContain('beta');
+
+		const app = await controlledPage(browser.context, unpermittedOrigin);
+		expect((await pageFetch(app, 'GET', '/api/0/buckets/')).body).toEqual({});
+		await app.close();
+
+		await permitted.start();
+		await setAppOrigin(browser, permitted.origin);
+		await settle(browser, 60_000);
+		const delivered = await controlledPage(browser.context, permitted.origin);
+		const web = await eventsOf(delivered, ids.web);
+		expect(titleSequence(web, ['alpha', 'beta'])).toEqual(['alpha', 'beta']);
+		await delivered.close();
+		expect(await (await browser.worker()).evaluate(() => chrome.action.getBadgeText({}))).toBe('');
+	} finally {
+		await browser.close();
+		await permitted.stop();
+	}
+});
+
+/** Frames the app's bridge in `page` and sends it one request; returns what came back. */
+function probeBridge(page: Page, origin: string): Promise<string[]> {
+	return page.evaluate(async (appOrigin) => {
+		const received: string[] = [];
+		addEventListener('message', (event) => {
+			if (event.origin === appOrigin) received.push(String(event.data?.type));
+		});
+		const frame = document.createElement('iframe');
+		const loaded = new Promise((done) => frame.addEventListener('load', done, { once: true }));
+		frame.src = `${appOrigin}/bridge.html`;
+		document.body.append(frame);
+		await loaded;
+		await new Promise((done) => setTimeout(done, 1500));
+		const request = {
+			type: 'hindsight-bridge-request',
+			id: 'probe-1',
+			method: 'GET',
+			path: '/api/0/buckets/'
+		};
+		frame.contentWindow?.postMessage(request, appOrigin);
+		await new Promise((done) => setTimeout(done, 2000));
+		return received;
+	}, origin);
+}
+
+it('answers only the allowed extension, not another one holding host permission', async () => {
+	await permitted.start();
+	const browser = await launchWithExtension(`${extensionDir},${foreignDir}`);
+	try {
+		await browser.worker();
+		const foreign = await browser.context.newPage();
+		await foreign.goto(`chrome-extension://${foreignId}/probe.html`);
+		expect(await probeBridge(foreign, permitted.origin)).toEqual([]);
+
+		const own = await browser.extensionPage('options/options.html');
+		expect(await probeBridge(own, permitted.origin)).toEqual([
+			'hindsight-bridge-ready',
+			'hindsight-bridge-response'
+		]);
+	} finally {
+		await browser.close();
+		await permitted.stop();
+	}
+});
