@@ -6,7 +6,8 @@
  *
  * Prints medians of RUNS runs: the 30-day read through the datastore and through the baseline
  * with their ratio, a one-day read, a 30-day count, bulk inserts (per event, in requests of
- * 5,000), single-event inserts and merging heartbeats (per request: a transaction each).
+ * 5,000), single-event inserts and merging heartbeats (per request: a transaction each), and a
+ * 150,000-event import with the longest time it kept the worker's event loop blocked.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -120,6 +121,16 @@ async function main(): Promise<void> {
 			beats.push(r.ms / r.n);
 		}
 		print(`store.heartbeat-merge: ${round(median(beats), 3)} ms`);
+
+		const imports: number[] = [];
+		const stalls: number[] = [];
+		for (let run = 0; run < 3; run++) {
+			const r = await call({ cmd: 'import', events: 150_000 });
+			imports.push((r.ms * 1000) / r.n);
+			stalls.push(r.stall ?? 0);
+		}
+		print(`store.import-per-event: ${round(median(imports), 2)} us`);
+		print(`store.import-max-stall: ${round(median(stalls))} ms`);
 	} finally {
 		await browser.close();
 		await server.stop();

@@ -10,12 +10,16 @@ export type BenchCommand =
 	| { cmd: 'read-baseline'; days: number; fromDay: number }
 	| { cmd: 'insert'; events: number; batch: number }
 	| { cmd: 'heartbeats'; count: number }
+	| { cmd: 'import'; events: number }
 	| { cmd: 'count'; days: number; fromDay: number };
 
 export type BenchRequest = { id: number } & BenchCommand;
 
-/** `ms`: time taken inside the worker; `n`: how many events the operation returned or wrote. */
-export type BenchResult = { ms: number; n: number };
+/**
+ * `ms`: time taken inside the worker; `n`: how many events the operation returned or wrote;
+ * `stall`: the longest time the worker's event loop was blocked meanwhile (imports only).
+ */
+export type BenchResult = { ms: number; n: number; stall?: number };
 
 export type BenchReply =
 	{ id: number; ok: true; result: BenchResult } | { id: number; ok: false; error: string };

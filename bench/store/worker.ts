@@ -5,7 +5,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { setConsoleLogging } from '../../src/core/log';
-import type { Event } from '../../src/core/model/event';
+import { eventToJson, type Event } from '../../src/core/model/event';
 import type { JsonObject } from '../../src/core/model/json';
 import { Datastore } from '../../src/store/datastore';
 import {
@@ -169,6 +169,29 @@ async function heartbeatBench(count: number): Promise<BenchResult> {
 	return result;
 }
 
+/** Imports one bucket of `count` events, probing how long the event loop stays blocked. */
+async function importBench(count: number): Promise<BenchResult> {
+	const id = `import-bench-${Date.now()}`;
+	const events = series(count, 30, 11)
+		.reverse()
+		.map((e) => eventToJson(e));
+	const doc = { buckets: { [id]: { ...bucketOf(id), created: '2024-01-01T00:00:00Z', events } } };
+	let last = performance.now();
+	let stall = 0;
+	const probe = setInterval(() => {
+		const now = performance.now();
+		stall = Math.max(stall, now - last);
+		last = now;
+	}, 2);
+	const result = await timed(async () => {
+		const summary = await store.importDocuments([doc]);
+		return summary.buckets[0].added;
+	});
+	clearInterval(probe);
+	await store.deleteBucket(id);
+	return { ...result, stall: Math.max(stall, performance.now() - last) };
+}
+
 async function run(c: BenchCommand): Promise<BenchResult> {
 	switch (c.cmd) {
 		case 'seed':
@@ -193,6 +216,8 @@ async function run(c: BenchCommand): Promise<BenchResult> {
 			return insertBench(c.events, c.batch);
 		case 'heartbeats':
 			return heartbeatBench(c.count);
+		case 'import':
+			return importBench(c.events);
 	}
 }
 

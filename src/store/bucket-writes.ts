@@ -9,7 +9,7 @@ import { isJsonObject } from '../core/model/json';
 import { checkEvent } from './event-writes';
 import type { BucketRow, HeadRow, StoredEvent } from './records';
 import type { BucketPatch, StoredBucket } from './types';
-import type { HindsightDb } from './versions';
+import type { Tables } from './versions';
 import { bucketNotFound, type WriteTx } from './write-tx';
 
 function invalidBucket(message: string, field: string): HindsightError {
@@ -85,7 +85,7 @@ export async function updateBucket(tx: WriteTx, id: string, patch: BucketPatch):
 export async function deleteBucket(tx: WriteTx, id: string): Promise<void> {
 	if (!(await tx.db.buckets.get(id))) throw bucketNotFound(id);
 	const session = await tx.session(id);
-	const keys = (await session.directory()).map((e) => e.key);
+	const keys = await session.blockKeys();
 	tx.drop(id);
 	await tx.db.blocks.bulkDelete(keys);
 	await Promise.all([tx.db.dirs.delete(id), tx.db.heads.delete(id), tx.db.buckets.delete(id)]);
@@ -96,14 +96,14 @@ function withMetadata(row: BucketRow, head: HeadRow | undefined): StoredBucket {
 }
 
 /** Every bucket with its metadata, sorted by id. Runs inside a transaction over both tables. */
-export async function listBuckets(db: HindsightDb): Promise<StoredBucket[]> {
+export async function listBuckets(db: Tables): Promise<StoredBucket[]> {
 	const [rows, heads] = await Promise.all([db.buckets.toArray(), db.heads.toArray()]);
 	const byId = new Map(heads.map((h) => [h.bucket, h]));
 	return rows.map((row) => withMetadata(row, byId.get(row.id)));
 }
 
 /** One bucket with its metadata, or null. */
-export async function readBucket(db: HindsightDb, id: string): Promise<StoredBucket | null> {
+export async function readBucket(db: Tables, id: string): Promise<StoredBucket | null> {
 	const [row, head] = await Promise.all([db.buckets.get(id), db.heads.get(id)]);
 	return row ? withMetadata(row, head) : null;
 }

@@ -46,7 +46,15 @@ import type {
 	ServerInfo,
 	StoredBucket
 } from './types';
-import { FORMAT_VERSION, HindsightDb, SCHEMA_VERSIONS, newDeviceId } from './versions';
+import {
+	FORMAT_VERSION,
+	HindsightDb,
+	SCHEMA_VERSIONS,
+	boundTables,
+	newDeviceId,
+	type TableName,
+	type Tables
+} from './versions';
 import { WRITE_TABLES, WriteTx } from './write-tx';
 
 const log = createLogger('store');
@@ -151,14 +159,14 @@ export class Datastore implements DatastoreApi {
 	}
 
 	private async checkFormat(): Promise<void> {
-		await this.db.transaction('rw', this.db.meta, async () => {
-			const format = await this.db.meta.get('format');
+		await this.db.transaction('rw', this.db.meta, async (trans) => {
+			const meta = boundTables(trans).meta;
+			const format = await meta.get('format');
 			const found = format?.key === 'format' ? format.version : undefined;
 			if (found !== undefined && found > FORMAT_VERSION)
 				throw newerFormatError(found, FORMAT_VERSION);
-			if (found === undefined) await this.db.meta.put({ key: 'format', version: FORMAT_VERSION });
-			if (!(await this.db.meta.get('device')))
-				await this.db.meta.put({ key: 'device', id: newDeviceId() });
+			if (found === undefined) await meta.put({ key: 'format', version: FORMAT_VERSION });
+			if (!(await meta.get('device'))) await meta.put({ key: 'device', id: newDeviceId() });
 		});
 	}
 
@@ -184,16 +192,21 @@ export class Datastore implements DatastoreApi {
 		return mapped;
 	}
 
+	/** Runs `body` in one readonly transaction over `tables`, passing them bound to it. */
 	private async read<T>(
 		action: string,
-		tables: readonly string[],
-		body: () => Promise<T>
+		tables: readonly TableName[],
+		body: (t: Tables) => Promise<T>
 	): Promise<T> {
 		await this.ready();
 		try {
 			// The scope must be an async function: Dexie keeps its transaction zone across the
 			// awaits of native async functions only (a plain arrow commits too early).
-			return await this.db.transaction('r', tables as string[], async () => await body());
+			return await this.db.transaction(
+				'r',
+				[...tables],
+				async (trans) => await body(boundTables(trans))
+			);
 		} catch (err) {
 			throw this.failure(err, action);
 		}
@@ -202,8 +215,8 @@ export class Datastore implements DatastoreApi {
 	private async write<T>(action: string, body: (tx: WriteTx) => Promise<T>): Promise<T> {
 		await this.ready();
 		try {
-			return await this.db.transaction('rw', [...WRITE_TABLES], async () => {
-				const tx = new WriteTx(this.db, this.layout);
+			return await this.db.transaction('rw', [...WRITE_TABLES], async (trans) => {
+				const tx = new WriteTx(boundTables(trans), this.layout);
 				const result = await body(tx);
 				await tx.finish();
 				return result;
@@ -223,10 +236,10 @@ export class Datastore implements DatastoreApi {
 	}
 
 	async info(): Promise<ServerInfo> {
-		return this.read('reading the device identity', ['meta', 'settings'], async () => {
+		return this.read('reading the device identity', ['meta', 'settings'], async (t) => {
 			const [device, name] = await Promise.all([
-				this.db.meta.get('device'),
-				this.db.settings.get(DEVICE_NAME_SETTING)
+				t.meta.get('device'),
+				t.settings.get(DEVICE_NAME_SETTING)
 			]);
 			const hostname =
 				typeof name?.value === 'string' && name.value.trim() !== '' ? name.value : 'unknown';
@@ -235,11 +248,11 @@ export class Datastore implements DatastoreApi {
 	}
 
 	async listBuckets(): Promise<StoredBucket[]> {
-		return this.read('listing buckets', ['buckets', 'heads'], () => listBuckets(this.db));
+		return this.read('listing buckets', ['buckets', 'heads'], (t) => listBuckets(t));
 	}
 
 	async getBucket(id: string): Promise<StoredBucket | null> {
-		return this.read('reading a bucket', ['buckets', 'heads'], () => readBucket(this.db, id));
+		return this.read('reading a bucket', ['buckets', 'heads'], (t) => readBucket(t, id));
 	}
 
 	async createBucket(bucket: Bucket, events: Event[] = []): Promise<boolean> {
@@ -269,17 +282,17 @@ export class Datastore implements DatastoreApi {
 	}
 
 	async getEvent(bucketId: string, eventId: number): Promise<Event | null> {
-		return this.read('reading an event', READ_TABLES, () => readEvent(this.db, bucketId, eventId));
+		return this.read('reading an event', READ_TABLES, (t) => readEvent(t, bucketId, eventId));
 	}
 
 	async getEvents(bucketId: string, range: EventRange): Promise<Event[]> {
-		return this.read('reading events', READ_TABLES, () =>
-			readEvents(this.db, bucketId, range, this.layout.readBatch)
+		return this.read('reading events', READ_TABLES, (t) =>
+			readEvents(t, bucketId, range, this.layout.readBatch)
 		);
 	}
 
 	async countEvents(bucketId: string, range: EventRange): Promise<number> {
-		return this.read('counting events', READ_TABLES, () => countEvents(this.db, bucketId, range));
+		return this.read('counting events', READ_TABLES, (t) => countEvents(t, bucketId, range));
 	}
 
 	async insertEvents(bucketId: string, events: Event[]): Promise<Event[]> {
@@ -321,8 +334,8 @@ export class Datastore implements DatastoreApi {
 	}
 
 	async exportBuckets(ids?: string[], onProgress?: ProgressCallback): Promise<ExportDocument> {
-		return this.read('exporting', ['buckets', ...READ_TABLES], () =>
-			exportDocument(this.db, ids, onProgress)
+		return this.read('exporting', ['buckets', ...READ_TABLES], (t) =>
+			exportDocument(t, ids, onProgress)
 		);
 	}
 
@@ -343,17 +356,17 @@ export class Datastore implements DatastoreApi {
 	}
 
 	async getSettings(): Promise<Record<string, JsonValue>> {
-		return this.read('reading settings', ['settings'], async () => {
+		return this.read('reading settings', ['settings'], async (t) => {
 			const out: Record<string, JsonValue> = {};
-			for (const row of await this.db.settings.toArray()) out[row.key] = row.value;
+			for (const row of await t.settings.toArray()) out[row.key] = row.value;
 			return out;
 		});
 	}
 
 	async getSetting(key: string): Promise<JsonValue> {
 		checkSettingKey(key);
-		return this.read('reading a setting', ['settings'], async () => {
-			const row = await this.db.settings.get(key);
+		return this.read('reading a setting', ['settings'], async (t) => {
+			const row = await t.settings.get(key);
 			return row ? row.value : null;
 		});
 	}
@@ -379,7 +392,7 @@ export class Datastore implements DatastoreApi {
 
 	async getLog(limit = LOG_CAP): Promise<LogRecord[]> {
 		await this.logWriter?.flush();
-		const rows = await this.read('reading the log', ['log'], () => this.db.log.toArray());
+		const rows = await this.read('reading the log', ['log'], (t) => t.log.toArray());
 		const records = rows.reverse().slice(0, Math.max(0, limit));
 		return records.map(({ seq: _seq, ...record }) => record);
 	}
@@ -387,10 +400,11 @@ export class Datastore implements DatastoreApi {
 	private async writeLog(records: LogRecord[]): Promise<void> {
 		if (this.superseded || !this.opening) return;
 		await this.opening;
-		await this.db.transaction('rw', this.db.log, async () => {
-			const keys = await this.db.log.bulkAdd(records, { allKeys: true });
+		await this.db.transaction('rw', this.db.log, async (trans) => {
+			const log = boundTables(trans).log;
+			const keys = await log.bulkAdd(records, { allKeys: true });
 			const newest = keys[keys.length - 1];
-			await this.db.log
+			await log
 				.where('seq')
 				.below(newest - LOG_CAP + 1)
 				.delete();

@@ -44,19 +44,31 @@ export function stored(event: Event, id: number): StoredEvent {
 }
 
 /** Narrows the span if a removed event sat on its edge. */
-async function afterRemoval(session: BucketSession, removed: StoredEvent): Promise<void> {
+async function afterRemoval(session: BucketSession, removed: Iterable<StoredEvent>): Promise<void> {
 	const { start, end } = session.head;
-	const onEdge =
-		start === null ||
-		end === null ||
-		removed.timestamp <= start ||
-		removed.timestamp + removed.duration >= end;
-	if (onEdge) await session.recomputeSpan();
+	for (const event of removed) {
+		const onEdge =
+			start === null ||
+			end === null ||
+			event.timestamp <= start ||
+			event.timestamp + event.duration >= end;
+		if (onEdge) return session.recomputeSpan();
+	}
+}
+
+function inOtherBucket(id: number, bucketId: string, owner: string): HindsightError {
+	return new HindsightError(
+		'event_in_other_bucket',
+		`Event ${id} belongs to bucket '${owner}', not '${bucketId}'; leave out the id to insert a ` +
+			'new event',
+		{ id, bucket: bucketId, owner }
+	);
 }
 
 /**
  * Inserts or replaces events in one bucket (all or nothing: a failure aborts the transaction).
- * Returns the stored events in input order.
+ * Returns the stored events in input order. Explicit ids are resolved in batches first: those
+ * of this bucket are replaced, those of another bucket refused, unknown ones taken as given.
  */
 export async function insertEvents(
 	tx: WriteTx,
@@ -66,44 +78,27 @@ export async function insertEvents(
 	events.forEach((event, i) => checkEvent(event, i));
 	const session = await tx.session(bucketId);
 	await tx.counters.load();
-	await tx.ids.prefetch(events.flatMap((e) => (e.id === null ? [] : [e.id])));
+
+	const explicit = [...new Set(events.flatMap((e) => (e.id === null ? [] : [e.id])))];
+	const replaced = await session.takeMany(explicit);
+	const unknown = explicit.filter((id) => !replaced.has(id));
+	const owners = await tx.ownersElsewhere(unknown, bucketId);
+	for (const [id, owner] of owners) throw inOtherBucket(id, bucketId, owner);
 
 	const fresh = events.filter((e) => e.id === null).length;
 	let next = fresh > 0 ? tx.counters.takeIds(fresh) : 0;
+	for (const id of unknown) tx.counters.raiseAbove(id);
 	const adding = new Map<number, StoredEvent>();
-	const removed: StoredEvent[] = [];
-	const out: StoredEvent[] = [];
-
-	for (const event of events) {
-		const id = event.id ?? next++;
-		if (event.id !== null && !adding.has(id)) {
-			const old = await session.take(id);
-			if (old) removed.push(old);
-			else await claimId(tx, id, bucketId);
-		}
-		const row = stored(event, id);
-		adding.set(id, row);
-		out.push(row);
-	}
+	const out = events.map((event) => {
+		const row = stored(event, event.id ?? next++);
+		adding.set(row.id, row);
+		return row;
+	});
 
 	session.head.ref = null;
 	await session.add([...adding.values()]);
-	for (const old of removed) await afterRemoval(session, old);
+	await afterRemoval(session, replaced.values());
 	return out;
-}
-
-/** Takes an explicit id that this bucket does not hold: refused if another bucket holds it. */
-async function claimId(tx: WriteTx, id: number, bucketId: string): Promise<void> {
-	const owner = await tx.ownerElsewhere(id, bucketId);
-	if (owner) {
-		throw new HindsightError(
-			'event_in_other_bucket',
-			`Event ${id} belongs to bucket '${owner.bucket}', not '${bucketId}'; leave out the id to ` +
-				'insert a new event',
-			{ id, bucket: bucketId, owner: owner.bucket }
-		);
-	}
-	tx.counters.raiseAbove(id);
 }
 
 /** Deletes an event of the bucket; returns it, or null when the bucket has no such event. */
@@ -116,6 +111,6 @@ export async function deleteEvent(
 	const taken = await session.take(eventId);
 	if (!taken) return null;
 	session.head.ref = null;
-	await afterRemoval(session, taken);
+	await afterRemoval(session, [taken]);
 	return taken;
 }

@@ -19,14 +19,14 @@ import {
 import { blocksInRange, coveredBy, readDirectory, type DirEntry } from './directory';
 import { ID_CHUNK, type HeadRow, type StoredEvent } from './records';
 import { DEFAULT_LAYOUT } from './session';
-import type { HindsightDb } from './versions';
+import type { Tables } from './versions';
 import { bucketNotFound } from './write-tx';
 
 export const READ_TABLES = ['heads', 'dirs', 'blocks', 'idmap'] as const;
 
 type Snapshot = { head: HeadRow; dir: DirEntry[] };
 
-async function snapshot(db: HindsightDb, bucketId: string): Promise<Snapshot> {
+async function snapshot(db: Tables, bucketId: string): Promise<Snapshot> {
 	const [head, dir] = await Promise.all([db.heads.get(bucketId), db.dirs.get(bucketId)]);
 	if (!head) throw bucketNotFound(bucketId);
 	return { head, dir: readDirectory(dir) };
@@ -89,7 +89,7 @@ function mergeLists(a: Event[], b: Event[]): Event[] {
 
 /** Reads the blocks newest first until `limit` events starting at or after the last one read. */
 async function readNewest(
-	db: HindsightDb,
+	db: Tables,
 	blocks: DirEntry[],
 	bounds: Bounds,
 	hot: Event[],
@@ -114,7 +114,7 @@ async function readNewest(
  * newest. Throws `bucket_not_found`.
  */
 export async function readEvents(
-	db: HindsightDb,
+	db: Tables,
 	bucketId: string,
 	range: EventRange,
 	readBatch = DEFAULT_LAYOUT.readBatch
@@ -143,7 +143,7 @@ export async function readEvents(
 
 /** The number of events `readEvents` selects, without limit. Throws `bucket_not_found`. */
 export async function countEvents(
-	db: HindsightDb,
+	db: Tables,
 	bucketId: string,
 	range: EventRange
 ): Promise<number> {
@@ -166,7 +166,7 @@ export async function countEvents(
 
 /** The event with that id in that bucket, unclipped, or null. Throws `bucket_not_found`. */
 export async function readEvent(
-	db: HindsightDb,
+	db: Tables,
 	bucketId: string,
 	eventId: number
 ): Promise<StoredEvent | null> {
@@ -186,6 +186,6 @@ export async function readEvent(
 }
 
 /** Every event of a bucket in list order (exports), unclipped, with ids. */
-export async function readAll(db: HindsightDb, bucketId: string): Promise<Event[]> {
+export async function readAll(db: Tables, bucketId: string): Promise<Event[]> {
 	return readEvents(db, bucketId, {});
 }

@@ -4,6 +4,11 @@
  * keeps every change in memory and writes the changed rows in `commit()`. All its methods must
  * run inside the transaction of the WriteTx that made it.
  *
+ * Dexie keeps its transaction across awaits of native async functions for only about a hundred
+ * microtask hops between two database requests (its "zone echoes"); past that the transaction
+ * commits early. So every operation here loads what it needs in a fixed number of batched
+ * requests (`ensure`) and then works synchronously: no loop ever awaits per event.
+ *
  * Invariants kept here:
  * - blocks partition time (directory.ts), each holds at most `blockMax` events (a run of more
  *   events with one start is never cut) and is sorted by start, then id;
@@ -11,14 +16,7 @@
  * - the hot set holds at most `hotMax` events besides the heartbeat reference.
  */
 import { HindsightError } from '../core/errors';
-import {
-	byListOrder,
-	byStartThenId,
-	decodeBlock,
-	encodeBlock,
-	summarize,
-	type BlockSummary
-} from './block';
+import { byListOrder, byStartThenId, decodeBlock, encodeBlock, summarize } from './block';
 import {
 	directoryRow,
 	directorySpan,
@@ -55,20 +53,25 @@ export class BucketSession {
 		return this.head.bucket;
 	}
 
-	touch(event: StoredEvent): void {
+	private touch(event: StoredEvent): void {
 		this.touchedStart = Math.min(this.touchedStart, event.timestamp);
 		this.touchedEnd = Math.max(this.touchedEnd, event.timestamp + event.duration);
 	}
 
-	async directory(): Promise<DirEntry[]> {
-		this.dir ??= readDirectory(await this.tx.db.dirs.get(this.bucket));
-		return this.dir;
+	private widen(event: StoredEvent): void {
+		const end = event.timestamp + event.duration;
+		const { start, end: last } = this.head;
+		this.head.start = start === null ? event.timestamp : Math.min(start, event.timestamp);
+		this.head.end = last === null ? end : Math.max(last, end);
 	}
 
-	/** Reads and decodes these blocks of this bucket into the session, in one batch. */
-	private async loadBlocks(keys: number[]): Promise<void> {
-		const missing = keys.filter((key) => !this.blocks.has(key));
+	/** Loads the directory and those of `keys` that are blocks of this bucket (batched). */
+	async ensure(keys: Iterable<number> = []): Promise<void> {
+		this.dir ??= readDirectory(await this.tx.db.dirs.get(this.bucket));
+		const listed = new Set(this.dir.map((e) => e.key));
+		const missing = [...new Set(keys)].filter((key) => listed.has(key) && !this.blocks.has(key));
 		if (missing.length === 0) return;
+
 		const rows = await this.tx.db.blocks.bulkGet(missing);
 		missing.forEach((key, i) => {
 			const row = rows[i];
@@ -82,6 +85,18 @@ export class BucketSession {
 		});
 	}
 
+	/** The keys of every block of this bucket. */
+	async blockKeys(): Promise<number[]> {
+		await this.ensure();
+		return this.entries().map((e) => e.key);
+	}
+
+	/** The directory; `ensure()` must have run. */
+	private entries(): DirEntry[] {
+		if (!this.dir) throw new HindsightError('internal', 'The directory was used before loading');
+		return this.dir;
+	}
+
 	/** Adds events (with ids) to the hot set, packing the hot set when it grows too large. */
 	async add(events: readonly StoredEvent[]): Promise<void> {
 		for (const event of events) {
@@ -93,13 +108,6 @@ export class BucketSession {
 		if (this.head.hot.length > this.tx.layout.hotMax) await this.packHot();
 	}
 
-	private widen(event: StoredEvent): void {
-		const end = event.timestamp + event.duration;
-		this.head.start =
-			this.head.start === null ? event.timestamp : Math.min(this.head.start, event.timestamp);
-		this.head.end = this.head.end === null ? end : Math.max(this.head.end, end);
-	}
-
 	/** Adds events (with ids) straight into blocks, bypassing the hot set (imports). */
 	async pack(events: StoredEvent[]): Promise<void> {
 		for (const event of events) {
@@ -108,19 +116,6 @@ export class BucketSession {
 		}
 		this.head.count += events.length;
 		await this.place(events);
-	}
-
-	/** Every event of the bucket starting within [lo, hi]. */
-	async eventsStartingIn(lo: number, hi: number): Promise<StoredEvent[]> {
-		const keys = (await this.directory())
-			.filter((e) => e.start <= hi && e.last >= lo)
-			.map((e) => e.key);
-		await this.loadBlocks(keys);
-		const inside = (e: StoredEvent) => e.timestamp >= lo && e.timestamp <= hi;
-		const out = this.head.hot.filter(inside);
-		for (const key of keys)
-			for (const event of this.blocks.get(key)!) if (inside(event)) out.push(event);
-		return out;
 	}
 
 	/** Replaces a hot event in place (a heartbeat merge); the span only grows. */
@@ -140,19 +135,43 @@ export class BucketSession {
 		await this.place(moving);
 	}
 
-	/** The block of this bucket holding event `id`, loaded; 0 when none. */
-	private async packedKey(id: number): Promise<number> {
-		const key = await this.tx.ids.get(id);
-		if (key === 0) return 0;
-		const dir = await this.directory();
-		if (!dir.some((e) => e.key === key)) return 0;
-		await this.loadBlocks([key]);
-		return this.blocks.get(key)!.some((e) => e.id === id) ? key : 0;
+	/** Every event of the bucket starting within [lo, hi]. */
+	async eventsStartingIn(lo: number, hi: number): Promise<StoredEvent[]> {
+		await this.ensure();
+		const keys = this.entries()
+			.filter((e) => e.start <= hi && e.last >= lo)
+			.map((e) => e.key);
+		await this.ensure(keys);
+		const inside = (e: StoredEvent) => e.timestamp >= lo && e.timestamp <= hi;
+		const out = this.head.hot.filter(inside);
+		for (const key of keys)
+			for (const event of this.blocks.get(key)!) if (inside(event)) out.push(event);
+		return out;
+	}
+
+	/**
+	 * Removes these events from the bucket (hot or packed) and returns the ones it held, by id.
+	 * Reads the id index and the blocks involved in two batches.
+	 */
+	async takeMany(ids: readonly number[]): Promise<Map<number, StoredEvent>> {
+		const taken = new Map<number, StoredEvent>();
+		if (ids.length === 0) return taken;
+		await this.tx.ids.prefetch(ids);
+		await this.ensure(ids.map((id) => this.tx.ids.peek(id)).filter((key) => key !== 0));
+		for (const id of ids) {
+			const event = this.takeLoaded(id);
+			if (event) taken.set(id, event);
+		}
+		return taken;
 	}
 
 	/** Removes event `id` from this bucket and returns it; null when the bucket lacks it. */
 	async take(id: number): Promise<StoredEvent | null> {
-		const taken = await this.remove(id);
+		return (await this.takeMany([id])).get(id) ?? null;
+	}
+
+	private takeLoaded(id: number): StoredEvent | null {
+		const taken = this.removeLoaded(id);
 		if (taken) {
 			this.head.count--;
 			this.touch(taken);
@@ -160,25 +179,24 @@ export class BucketSession {
 		return taken;
 	}
 
-	private async remove(id: number): Promise<StoredEvent | null> {
-		const index = this.head.hot.findIndex((e) => e.id === id);
-		if (index >= 0) return this.head.hot.splice(index, 1)[0];
+	private removeLoaded(id: number): StoredEvent | null {
+		const hot = this.head.hot.findIndex((e) => e.id === id);
+		if (hot >= 0) return this.head.hot.splice(hot, 1)[0];
 
-		const key = await this.packedKey(id);
-		if (key === 0) return null;
-		const events = this.blocks.get(key)!;
-		const [taken] = events.splice(
-			events.findIndex((e) => e.id === id),
-			1
-		);
+		const key = this.tx.ids.peek(id);
+		const events = key === 0 ? undefined : this.blocks.get(key);
+		const index = events ? events.findIndex((e) => e.id === id) : -1;
+		if (!events || index < 0) return null;
+		const [taken] = events.splice(index, 1);
 		this.tx.ids.set(id, 0);
-		await this.storeBlock(key, events, []);
+		this.storeBlock(key, events, []);
 		return taken;
 	}
 
-	/** Moves a packed event into the hot set (heartbeats then rewrite only the head). */
+	/** Moves an event of this bucket into the hot set (heartbeats then rewrite only the head). */
 	async promote(id: number): Promise<StoredEvent | null> {
-		if (this.head.hot.some((e) => e.id === id)) return this.head.hot.find((e) => e.id === id)!;
+		const hot = this.head.hot.find((e) => e.id === id);
+		if (hot) return hot;
 		const event = await this.take(id);
 		if (event) {
 			this.head.hot.push(event);
@@ -191,20 +209,21 @@ export class BucketSession {
 	async newest(): Promise<StoredEvent | null> {
 		let best: StoredEvent | null = null;
 		for (const event of this.head.hot) if (!best || byListOrder(event, best) < 0) best = event;
-		const dir = await this.directory();
-		if (dir.length > 0) {
-			const key = dir[dir.length - 1].key;
-			await this.loadBlocks([key]);
-			const events = this.blocks.get(key)!;
-			const top = events[lastRunStart(events)];
-			if (!best || byListOrder(top, best) < 0) best = top;
-		}
-		return best;
+		await this.ensure();
+		const dir = this.entries();
+		if (dir.length === 0) return best;
+
+		const key = dir[dir.length - 1].key;
+		await this.ensure([key]);
+		const events = this.blocks.get(key)!;
+		const top = events[lastRunStart(events)];
+		return !best || byListOrder(top, best) < 0 ? top : best;
 	}
 
 	/** Recomputes the bucket's span after removals. */
 	async recomputeSpan(): Promise<void> {
-		const span = directorySpan(await this.directory());
+		await this.ensure();
+		const span = directorySpan(this.entries());
 		let start = span ? span.start : Infinity;
 		let end = span ? span.end : -Infinity;
 		for (const event of this.head.hot) {
@@ -219,9 +238,10 @@ export class BucketSession {
 	async place(events: StoredEvent[]): Promise<void> {
 		if (events.length === 0) return;
 		events.sort(byStartThenId);
-		const dir = await this.directory();
+		await this.ensure();
+		const dir = this.entries();
 		if (dir.length === 0) {
-			await this.storeNew(events, 0);
+			this.storeNew(events);
 			return;
 		}
 
@@ -232,19 +252,16 @@ export class BucketSession {
 			if (group) group.push(event);
 			else groups.set(key, [event]);
 		}
-		await this.loadBlocks([...groups.keys()]);
+		await this.ensure(groups.keys());
 		for (const [key, incoming] of groups) {
-			const merged = mergeSorted(this.blocks.get(key)!, incoming);
-			await this.storeBlock(key, merged, incoming);
+			this.storeBlock(key, mergeSorted(this.blocks.get(key)!, incoming), incoming);
 		}
 	}
 
-	/** Creates blocks for sorted events, inserting their entries at directory index `at`. */
-	private async storeNew(events: StoredEvent[], at: number): Promise<void> {
-		const dir = await this.directory();
+	/** Creates blocks for sorted events in an empty directory. */
+	private storeNew(events: StoredEvent[]): void {
 		const pieces = cut(events, this.tx.layout.blockMax, true);
-		const entries = pieces.map((piece) => this.newBlock(piece));
-		dir.splice(at, 0, ...entries);
+		this.entries().push(...pieces.map((piece) => this.newBlock(piece)));
 		this.dirDirty = true;
 	}
 
@@ -257,16 +274,12 @@ export class BucketSession {
 	}
 
 	/**
-	 * Sets a block's events (sorted). `incoming` are events new to this block, which the id index
-	 * must list under it. An empty block is dropped; an overflowing one is cut, the first piece
-	 * keeping the key (the last block is filled up, others are cut into even pieces).
+	 * Sets a loaded block's events (sorted). `incoming` are events new to this block, which the
+	 * id index must list under it. An empty block is dropped; an overflowing one is cut, the
+	 * first piece keeping the key (the last block is filled up, others cut into even pieces).
 	 */
-	private async storeBlock(
-		key: number,
-		events: StoredEvent[],
-		incoming: readonly StoredEvent[]
-	): Promise<void> {
-		const dir = await this.directory();
+	private storeBlock(key: number, events: StoredEvent[], incoming: readonly StoredEvent[]): void {
+		const dir = this.entries();
 		const index = dir.findIndex((e) => e.key === key);
 		this.dirty.add(key);
 		this.dirDirty = true;
@@ -287,7 +300,6 @@ export class BucketSession {
 
 	/** Writes the changed blocks and forgets them (to bound memory during big imports). */
 	async writeBlocks(): Promise<void> {
-		const db = this.tx.db;
 		const puts = [];
 		const deletes: number[] = [];
 		for (const key of this.dirty) {
@@ -297,8 +309,8 @@ export class BucketSession {
 		}
 		this.dirty.clear();
 		this.blocks.clear();
-		if (puts.length > 0) await db.blocks.bulkPut(puts);
-		if (deletes.length > 0) await db.blocks.bulkDelete(deletes);
+		if (puts.length > 0) await this.tx.db.blocks.bulkPut(puts);
+		if (deletes.length > 0) await this.tx.db.blocks.bulkDelete(deletes);
 	}
 
 	/** Writes everything this session changed. */
@@ -339,8 +351,7 @@ export function cut(events: StoredEvent[], max: number, greedy: boolean): Stored
 	const out: StoredEvent[][] = [];
 	let from = 0;
 	while (from < events.length) {
-		let to = Math.min(events.length, from + size);
-		to = cutPoint(events, from, to);
+		const to = cutPoint(events, from, Math.min(events.length, from + size));
 		out.push(events.slice(from, to));
 		from = to;
 	}
@@ -358,5 +369,3 @@ function cutPoint(events: readonly StoredEvent[], from: number, to: number): num
 	while (forward < events.length && same(forward)) forward++;
 	return forward;
 }
-
-export type { BlockSummary };

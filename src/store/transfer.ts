@@ -18,11 +18,14 @@ import { readAll } from './reads';
 import type { StoredEvent } from './records';
 import type { BucketSession } from './session';
 import type { ImportedBucketSummary, ImportSummary, ProgressCallback } from './types';
-import type { HindsightDb } from './versions';
+import type { Tables } from './versions';
 import { bucketNotFound, type WriteTx } from './write-tx';
 
-/** Raw events parsed between two yields. */
-const PARSE_SLICE = 10_000;
+/** Raw events parsed between two yields (a few milliseconds of work). */
+const PARSE_SLICE = 2_500;
+
+/** Blocks written between two yields. */
+const WRITE_SLICE_BLOCKS = 2;
 
 /** Validated documents, ready to run: every bucket checked, events still raw. */
 export type ImportPlan = { documents: ImportBucket[][]; total: number };
@@ -97,11 +100,12 @@ async function importBucket(
 	let next = tx.counters.takeIds(fresh.length);
 	const rows: StoredEvent[] = fresh.map((e) => ({ ...e, id: next++ }));
 	rows.sort((a, b) => a.timestamp - b.timestamp || a.id - b.id);
-	const slice = 8 * tx.layout.blockMax;
+	const slice = WRITE_SLICE_BLOCKS * tx.layout.blockMax;
 	for (let i = 0; i < rows.length; i += slice) {
 		const part = rows.slice(i, i + slice);
 		await session.pack(part);
 		await session.writeBlocks();
+		await tx.ids.save();
 		progress.advance(part.length);
 	}
 	session.head.ref = null;
@@ -155,7 +159,7 @@ async function withoutStored(session: BucketSession, events: Event[]): Promise<E
  * over the bucket and event tables. Throws `bucket_not_found` for an unknown id.
  */
 export async function exportDocument(
-	db: HindsightDb,
+	db: Tables,
 	ids: readonly string[] | undefined,
 	onProgress?: ProgressCallback
 ): Promise<ExportDocument> {

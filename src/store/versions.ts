@@ -41,6 +41,38 @@ const V1_STORES = {
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [{ version: 1, stores: V1_STORES }];
 
+/** The object stores, typed; inside a transaction, bound to it (`boundTables`). */
+export type Tables = {
+	meta: Table<MetaRow, string>;
+	buckets: Table<BucketRow, string>;
+	heads: Table<HeadRow, string>;
+	dirs: Table<DirRow, string>;
+	blocks: Table<BlockRow, number>;
+	idmap: Table<IdChunkRow, number>;
+	settings: Table<SettingRow, string>;
+	log: Table<LogRow, number>;
+};
+
+export type TableName = keyof Tables;
+
+const TABLE_NAMES: readonly TableName[] = Object.keys(V1_STORES) as TableName[];
+
+/**
+ * The tables of a transaction, bound to it. Every request inside a transaction goes through
+ * these rather than `db.<table>`: a bound table always targets its own transaction, while a
+ * `db.<table>` call relies on Dexie's zone, which it keeps across only about a hundred
+ * microtask hops of native async functions; past that, a `db.<table>` call would silently
+ * start a transaction of its own and break atomicity. Only tables in the transaction's scope
+ * may be used (others throw NotFoundError).
+ */
+export function boundTables(trans: Transaction): Tables {
+	const out = {} as Tables;
+	for (const name of TABLE_NAMES) {
+		Object.defineProperty(out, name, { get: () => trans.table(name), enumerable: true });
+	}
+	return out;
+}
+
 /** The row format this code writes and understands. */
 export const FORMAT_VERSION = 1;
 

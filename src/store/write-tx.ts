@@ -10,7 +10,7 @@ import { HindsightError } from '../core/errors';
 import { indexOfId } from './block';
 import { ID_CHUNK, type HeadRow, type MetaRow } from './records';
 import { BucketSession, type Layout } from './session';
-import type { HindsightDb } from './versions';
+import type { Tables } from './versions';
 
 export const WRITE_TABLES = ['meta', 'buckets', 'heads', 'dirs', 'blocks', 'idmap'] as const;
 
@@ -21,7 +21,7 @@ export class Counters {
 	private row: CounterRow | null = null;
 	private dirty = false;
 
-	constructor(private readonly db: HindsightDb) {}
+	constructor(private readonly db: Tables) {}
 
 	async load(): Promise<void> {
 		if (this.row) return;
@@ -69,7 +69,7 @@ export class IdIndex {
 	private readonly chunks = new Map<number, Int32Array>();
 	private readonly pending = new Map<number, number>();
 
-	constructor(private readonly db: HindsightDb) {}
+	constructor(private readonly db: Tables) {}
 
 	/** Reads the chunks holding these ids in one batch. */
 	async prefetch(ids: Iterable<number>): Promise<void> {
@@ -84,13 +84,14 @@ export class IdIndex {
 		keys.forEach((chunk, i) => this.chunks.set(chunk, rows[i]?.blocks ?? new Int32Array(ID_CHUNK)));
 	}
 
-	/** The block key listed for `id`, 0 when none. */
-	async get(id: number): Promise<number> {
+	/** The block key listed for `id`, 0 when none; its chunk must have been prefetched. */
+	peek(id: number): number {
 		const pending = this.pending.get(id);
 		if (pending !== undefined) return pending;
-		await this.prefetch([id]);
 		const chunk = Math.floor(id / ID_CHUNK);
-		return this.chunks.get(chunk)![id - chunk * ID_CHUNK];
+		const slots = this.chunks.get(chunk);
+		if (!slots) throw new HindsightError('internal', `Id chunk ${chunk} was used before loading`);
+		return slots[id - chunk * ID_CHUNK];
 	}
 
 	set(id: number, blockKey: number): void {
@@ -113,9 +114,6 @@ export class IdIndex {
 	}
 }
 
-/** Where an event lives: the bucket, and whether it is hot or packed. */
-export type EventOwner = { bucket: string };
-
 export class WriteTx {
 	readonly counters: Counters;
 	readonly ids: IdIndex;
@@ -123,7 +121,7 @@ export class WriteTx {
 	private heads: HeadRow[] | null = null;
 
 	constructor(
-		readonly db: HindsightDb,
+		readonly db: Tables,
 		readonly layout: Layout
 	) {
 		this.counters = new Counters(db);
@@ -156,22 +154,31 @@ export class WriteTx {
 	}
 
 	/**
-	 * The bucket holding event `id`, looking only at buckets other than `except` (whose session
-	 * knows its own events); null when no other bucket has it.
+	 * The buckets other than `except` holding these event ids, by id (ids no other bucket holds
+	 * are absent). Reads the id index, the blocks it points to and, if needed, every head, each
+	 * in one batch.
 	 */
-	async ownerElsewhere(id: number, except: string): Promise<EventOwner | null> {
-		const key = await this.ids.get(id);
-		if (key !== 0) {
-			const row = await this.db.blocks.get(key);
-			if (row && row.bucket !== except && indexOfId(row, id) >= 0) return { bucket: row.bucket };
+	async ownersElsewhere(ids: readonly number[], except: string): Promise<Map<number, string>> {
+		const owners = new Map<number, string>();
+		if (ids.length === 0) return owners;
+		await this.ids.prefetch(ids);
+		const keys = [...new Set(ids.map((id) => this.ids.peek(id)).filter((key) => key !== 0))];
+		const rows = keys.length > 0 ? await this.db.blocks.bulkGet(keys) : [];
+		const byKey = new Map(keys.map((key, i) => [key, rows[i]]));
+		for (const id of ids) {
+			const row = byKey.get(this.ids.peek(id));
+			if (row && row.bucket !== except && indexOfId(row, id) >= 0) owners.set(id, row.bucket);
 		}
+
+		const rest = ids.filter((id) => !owners.has(id));
+		if (rest.length === 0) return owners;
 		this.heads ??= await this.db.heads.toArray();
-		for (const head of this.heads) {
-			if (head.bucket === except) continue;
-			const live = this.sessions.get(head.bucket)?.head ?? head;
-			if (live.hot.some((e) => e.id === id)) return { bucket: head.bucket };
+		for (const stored of this.heads) {
+			if (stored.bucket === except) continue;
+			const head = this.sessions.get(stored.bucket)?.head ?? stored;
+			for (const event of head.hot) if (rest.includes(event.id)) owners.set(event.id, head.bucket);
 		}
-		return null;
+		return owners;
 	}
 
 	/** Writes every session, then the id index and the counters. */

@@ -155,4 +155,31 @@ describe('getEvent and deleteEvent', () => {
 		await store.deleteEvent('a', first.id!);
 		expect((await store.getBucket('a'))?.metadata).toEqual({ start: at(20), end: at(25) });
 	});
+
+	it('replaces hundreds of packed events in one request (regression: the transaction committed early)', async () => {
+		const store = await openStore({ layout: { hotMax: 4, blockMax: 8 } });
+		await store.createBucket(bucket('a'));
+		const events = [];
+		for (let s = 0; s < 400; s++) events.push(ev(s, 0.5, { n: s }));
+		const stored = await store.insertEvents('a', events);
+		const replaced = await store.insertEvents(
+			'a',
+			stored.map((e) => ({ ...e, data: { n: -1 } }))
+		);
+		expect(ids(replaced)).toEqual(ids(stored));
+		const all = await store.getEvents('a', {});
+		expect(all).toHaveLength(400);
+		expect(all.every((e) => e.data.n === -1)).toBe(true);
+	});
+
+	it('takes hundreds of unknown explicit ids in one request (regression: early commit)', async () => {
+		const store = await openStore({ layout: { hotMax: 4, blockMax: 8 } });
+		await store.createBucket(bucket('a'));
+		await store.createBucket(bucket('b'));
+		await store.insertEvents('b', [ev(1)]);
+		const events = [];
+		for (let s = 0; s < 400; s++) events.push(ev(s, 0.5, { n: s }, 1000 + s));
+		expect(ids(await store.insertEvents('a', events))).toEqual(events.map((e) => e.id));
+		expect((await store.insertEvents('b', [ev(2)]))[0].id).toBe(1400);
+	});
 });

@@ -199,4 +199,18 @@ describe('importDocuments', () => {
 		const out = await store.heartbeat('a', ev(105, 0, { s: 1 }), 10);
 		expect(out).toMatchObject({ id: 1, timestamp: at(100) });
 	});
+
+	it('imports thousands of events over many slices and blocks, idempotently', async () => {
+		const store = await openStore({ layout: { hotMax: 4, blockMax: 4 } });
+		const events = [];
+		for (let s = 0; s < 3000; s++) {
+			events.push({ timestamp: new Date(at(s) / 1000).toISOString(), data: { n: s % 5 } });
+		}
+		const file = doc({ a: { ...wire, events: events.reverse() } });
+		const first = await store.importDocuments([file]);
+		expect(first.buckets[0]).toMatchObject({ added: 3000, duplicates: 0 });
+		const second = await store.importDocuments([file]);
+		expect(second.buckets[0]).toMatchObject({ added: 0, duplicates: 3000 });
+		expect(await store.countEvents('a', { start: at(1000), end: at(1999) })).toBe(1000);
+	});
 });
