@@ -94,28 +94,77 @@ export function hourly(
 	return hours;
 }
 
-/** The summary of the day `[start, end)` from the chunk's lists. */
-export function summarizeDay(
+/**
+ * `piecesWithin` for consecutive days at once: one pass over the events, each placed in the
+ * days it overlaps (found by binary search), keeping input order within each day. `closed`
+ * closes the last day's end.
+ */
+export function splitByDays(
+	events: readonly Event[],
+	days: readonly { start: Instant; end: Instant }[],
+	closed: boolean
+): Event[][] {
+	const out: Event[][] = days.map(() => []);
+	const last = days.length - 1;
+	for (const e of events) {
+		const end = e.timestamp + e.duration;
+		for (let i = firstDayEndingAfter(days, e.timestamp); i <= last && days[i].start <= end; i++) {
+			const day = days[i];
+			const from = Math.max(e.timestamp, day.start);
+			const to = Math.min(end, day.end);
+			if (to > from)
+				out[i].push(
+					from === e.timestamp && to === end ? e : { ...e, timestamp: from, duration: to - from }
+				);
+			else if (
+				e.duration === 0 &&
+				e.timestamp >= day.start &&
+				(e.timestamp < day.end || (closed && i === last && e.timestamp === day.end))
+			)
+				out[i].push(e);
+		}
+	}
+	return out;
+}
+
+/** The index of the first day whose end lies after `at` (the last day when none does). */
+function firstDayEndingAfter(days: readonly { end: Instant }[], at: Instant): number {
+	let lo = 0;
+	let hi = days.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (days[mid].end > at) hi = mid;
+		else lo = mid + 1;
+	}
+	return lo;
+}
+
+/** The summaries of consecutive days from one chunk's lists; hours only when asked. */
+export function summarizeDays(
 	lists: CanonicalLists,
 	mode: Mode,
-	start: Instant,
-	end: Instant,
-	closed: boolean
-): DaySummary {
-	const events = piecesWithin(lists.events, start, end, closed);
-	const browser = piecesWithin(lists.browserEvents, start, end, closed);
-	const primary = mode === 'browser' ? browser : events;
-	return {
-		start,
-		end,
-		titles: grouped(events, ['app', 'title']),
-		categories: grouped(primary, ['$category']),
-		urls: grouped(browser, ['url']),
-		domains: grouped(browser, ['$domain']),
-		browserTitles: grouped(browser, ['title']),
-		duration: total(primary),
-		browserDuration: total(browser),
-		active: total(piecesWithin(lists.notAfk, start, end, closed)),
-		hours: hourly(primary, start, end, closed)
-	};
+	days: readonly { start: Instant; end: Instant }[],
+	closed: boolean,
+	withHours: boolean
+): DaySummary[] {
+	const events = splitByDays(lists.events, days, closed);
+	const browser = splitByDays(lists.browserEvents, days, closed);
+	const notAfk = splitByDays(lists.notAfk, days, closed);
+	return days.map(({ start, end }, i) => {
+		const primary = mode === 'browser' ? browser[i] : events[i];
+		const lastClosed = closed && i === days.length - 1;
+		return {
+			start,
+			end,
+			titles: grouped(events[i], ['app', 'title']),
+			categories: grouped(primary, ['$category']),
+			urls: grouped(browser[i], ['url']),
+			domains: grouped(browser[i], ['$domain']),
+			browserTitles: grouped(browser[i], ['title']),
+			duration: total(primary),
+			browserDuration: total(browser[i]),
+			active: total(notAfk[i]),
+			hours: withHours ? hourly(primary, start, end, lastClosed) : []
+		};
+	});
 }

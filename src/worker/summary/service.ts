@@ -18,7 +18,7 @@ import { createLogger } from '../../core/log';
 import type { Event, EventJson } from '../../core/model/event';
 import { parseInstant, secondsToMicros, type Instant } from '../../core/model/time';
 import { selectBuckets, type BucketInfo, type BucketSelection } from './buckets';
-import { summarizeDay, type CanonicalLists, type DaySummary, type Mode } from './day';
+import { summarizeDays, type CanonicalLists, type DaySummary, type Mode } from './day';
 import { bars, finalize, mergeDays } from './merge';
 import { dayIndexOf, stopwatchTail, type Tail } from './stopwatch';
 import type { ActivityOptions, ActivityRequest, ActivitySummary, DayRange } from './types';
@@ -153,7 +153,7 @@ export class SummaryService {
 
 	private async days(request: ActivityRequest, selection: BucketSelection, mode: Mode) {
 		const options = { ...request.options, includeStopwatch: false };
-		const config = JSON.stringify([options, selection, mode]);
+		const config = JSON.stringify([options, selection, mode, request.hourlyBars]);
 		const now = this.deps.now?.() ?? Date.now() * 1000;
 		const last = request.days.length - 1;
 		const out: { summary: DaySummary; computed: boolean }[] = [];
@@ -167,7 +167,13 @@ export class SummaryService {
 			else missing.push({ day, key, left, right, index });
 		});
 		for (const chunk of chunks(missing)) {
-			for (const [task, summary] of await this.compute(chunk, selection, mode, options)) {
+			for (const [task, summary] of await this.compute(
+				chunk,
+				selection,
+				mode,
+				options,
+				request.hourlyBars
+			)) {
 				out[task.index] = { summary, computed: true };
 				if (task.key !== null) this.store(task.key, summary);
 			}
@@ -179,7 +185,8 @@ export class SummaryService {
 		chunk: Task[],
 		selection: BucketSelection,
 		mode: Mode,
-		options: ActivityOptions
+		options: ActivityOptions,
+		hours: boolean
 	) {
 		const first = chunk[0];
 		const lastTask = chunk[chunk.length - 1];
@@ -190,9 +197,14 @@ export class SummaryService {
 		const lists = parseLists(
 			await this.deps.run(this.deps.buildProgram(selection, options), period)
 		);
-		return chunk.map(
-			(task) => [task, summarizeDay(lists, mode, task.day.start, task.day.end, task.right)] as const
+		const summaries = summarizeDays(
+			lists,
+			mode,
+			chunk.map((t) => t.day),
+			lastTask.right,
+			hours
 		);
+		return chunk.map((task, i) => [task, summaries[i]] as const);
 	}
 
 	private store(key: string, summary: DaySummary): void {
