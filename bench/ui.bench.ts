@@ -22,6 +22,8 @@ const DAYS = 365;
 const DENSITY = 0.16;
 const LOADS = 5;
 
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
 const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
@@ -88,7 +90,7 @@ try {
 	const importStarted = Date.now();
 	await page.locator('[data-testid="import-file"]').setInputFiles(file);
 	await page.waitForSelector('[data-testid="import-summary"]', { timeout: 600_000 });
-	console.log(`ui.import-year: ${Date.now() - importStarted} ms (${events} events)`);
+	print(`ui.import-year: ${Date.now() - importStarted} ms (${events} events)`);
 
 	const now = new Date();
 	const paths = {
@@ -105,8 +107,8 @@ try {
 			times.push(total);
 			worker.push(summary);
 		}
-		console.log(`ui.activity-${name}: ${Math.round(median(times))} ms`);
-		console.log(`ui.activity-${name}-summary: ${Math.round(median(worker))} ms`);
+		print(`ui.activity-${name}: ${Math.round(median(times))} ms`);
+		print(`ui.activity-${name}-summary: ${Math.round(median(worker))} ms`);
 	}
 	for (const [name, path] of Object.entries(paths)) {
 		const times: number[] = [];
@@ -118,7 +120,7 @@ try {
 			await page.waitForSelector('[data-view="timeline"]');
 			times.push(await drawnInApp(page, path));
 		}
-		console.log(`ui.activity-${name}-warm: ${Math.round(median(times))} ms`);
+		print(`ui.activity-${name}-warm: ${Math.round(median(times))} ms`);
 	}
 } finally {
 	await browser.close();
