@@ -148,6 +148,16 @@ export function trailingComma(span: Span): never {
 	);
 }
 
+/** Brackets, blocks or operator chains nested deeper than the engine evaluates safely. */
+export function nestedTooDeep(limit: number, span: Span): never {
+	fail(
+		'ParsingError',
+		'nested_too_deep',
+		`The program nests brackets, blocks or operators more than ${limit} levels deep at ${where(span)}: split it into several statements`,
+		span
+	);
+}
+
 /** A number literal too large for a double. */
 export function invalidNumber(raw: string, span: Span): never {
 	fail('ParsingError', 'invalid_number', `Invalid number ${quote(raw)} at ${where(span)}`, span);
@@ -224,6 +234,17 @@ export function functionNotReturnable(name: string): never {
 		'InvalidType',
 		'function_in_result',
 		`The result holds the function ${quote(name)}, which cannot be returned; call it instead`
+	);
+}
+
+/** A value nested so deeply (`a = [a];` over and over) that it cannot be walked. */
+export function valueTooDeep(cause: unknown): never {
+	fail(
+		'InvalidType',
+		'value_too_deep',
+		'The query built a value nested too deeply to compare or return it: nest lists and dicts less',
+		undefined,
+		cause
 	);
 }
 

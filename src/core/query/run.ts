@@ -10,6 +10,7 @@ import { Budget, type CancelSignal } from './3-eval/budget';
 import { EvalContext, RequestState, type RunHooks } from './3-eval/context';
 import { FUNCTIONS } from './3-eval/functions';
 import { runProgram } from './3-eval/interpreter';
+import { valueTooDeep } from './errors';
 import { parsePeriod, type Period } from './period';
 import type { EventSource } from './source';
 
@@ -89,6 +90,16 @@ export function parseQuery(query: string | readonly string[]): Program {
 	return parse(query);
 }
 
+/** Runs one period; a JavaScript stack overflow (from absurdly nested values) becomes a QueryError. */
+async function runGuarded(program: Program, ctx: EvalContext): Promise<unknown> {
+	try {
+		return await runProgram(program, ctx);
+	} catch (err) {
+		if (err instanceof RangeError && /call stack/i.test(err.message)) valueTooDeep(err);
+		throw err;
+	}
+}
+
 /**
  * Runs a query request against `source`: the periods are checked first (TimeIntervalError),
  * then the program is parsed once (ParsingError), then it runs once per period in a fresh
@@ -114,7 +125,7 @@ export async function runQuery(
 	const results: unknown[] = [];
 	for (const period of periods) {
 		const ctx = new EvalContext(state, period, request.name ?? '', FUNCTIONS);
-		results.push(await runProgram(program, ctx));
+		results.push(await runGuarded(program, ctx));
 		options.onProgress?.(results.length, periods.length);
 	}
 

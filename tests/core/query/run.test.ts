@@ -189,3 +189,27 @@ describe('print', () => {
 		]);
 	});
 });
+
+describe('limits', () => {
+	it('rejects nesting deeper than the parser allows, and accepts it below', async () => {
+		const deep = (n: number) => `RETURN = ${'['.repeat(n)}${']'.repeat(n)};`;
+		expect(await runQuery({ query: deep(500), timeperiods: [DAY] }, memory())).toHaveLength(1);
+		const err = await failure(runQuery({ query: deep(1200), timeperiods: [DAY] }, memory()));
+		expect(err.details).toMatchObject({ kind: 'ParsingError', reason: 'nested_too_deep' });
+		const chain = (n: number) => `RETURN = 0${' + 1'.repeat(n)};`;
+		expect(await runQuery({ query: chain(900), timeperiods: [DAY] }, memory())).toEqual([900]);
+		expect(
+			(await failure(runQuery({ query: chain(1500), timeperiods: [DAY] }, memory()))).details.reason
+		).toBe('nested_too_deep');
+		const blocks = `${'if true { '.repeat(1100)}RETURN = 1;${' }'.repeat(1100)}`;
+		expect(
+			(await failure(runQuery({ query: blocks, timeperiods: [DAY] }, memory()))).details.reason
+		).toBe('nested_too_deep');
+	});
+
+	it('turns a value nested beyond the stack into a QueryError', async () => {
+		const query = `a = [];\n${'a = [a];\n'.repeat(100_000)}RETURN = a;`;
+		const err = await failure(runQuery({ query, timeperiods: [DAY] }, memory()));
+		expect(err.details).toMatchObject({ kind: 'InvalidType', reason: 'value_too_deep' });
+	});
+});

@@ -8,6 +8,7 @@
 import {
 	assignmentInReturn,
 	invalidAssignmentTarget,
+	nestedTooDeep,
 	trailingComma,
 	unexpectedToken,
 	type Span
@@ -29,6 +30,12 @@ import type { Token, TokenType } from './tokens';
 
 const BINARY: ReadonlySet<TokenType> = new Set(['+', '-', '*', '/', '%', '==']);
 
+/**
+ * How deep brackets, blocks and operator chains may nest. The parser and the evaluator recurse
+ * once per level, so this keeps both far from the JavaScript stack limit.
+ */
+export const MAX_DEPTH = 1000;
+
 const spanOf = (first: Span, last: Span): Span => ({
 	start: first.start,
 	end: last.end,
@@ -38,6 +45,7 @@ const spanOf = (first: Span, last: Span): Span => ({
 
 class Parser {
 	private index = 0;
+	private depth = 0;
 
 	constructor(
 		private readonly text: string,
@@ -138,21 +146,37 @@ class Parser {
 		return { type: 'IfStatement', branches, alternate, ...spanOf(first, this.previous()) };
 	}
 
+	/** Runs `parse` one nesting level deeper, failing past MAX_DEPTH. */
+	private nested<T>(levels: number, parse: () => T): T {
+		this.depth += levels;
+		if (this.depth > MAX_DEPTH) nestedTooDeep(MAX_DEPTH, this.peek());
+		try {
+			return parse();
+		} finally {
+			this.depth -= levels;
+		}
+	}
+
 	private block(): Statement[] {
 		this.expect('{', "'{' to open the block");
-		const body = this.statements('}');
+		const body = this.nested(1, () => this.statements('}'));
 		this.advance();
 		return body;
 	}
 
 	private expression(): Expression {
-		let left = this.operand();
-		while (BINARY.has(this.peek().type)) {
-			const operator = this.advance().type as BinaryOperator;
-			const right = this.operand();
-			left = { type: 'BinaryExpression', operator, left, right, ...spanOf(left, right) };
-		}
-		return left;
+		return this.nested(1, () => {
+			let left = this.operand();
+			let chain = 0;
+			while (BINARY.has(this.peek().type)) {
+				// A chain evaluates left-deep: each operator is one more level.
+				if (++chain + this.depth > MAX_DEPTH) nestedTooDeep(MAX_DEPTH, this.peek());
+				const operator = this.advance().type as BinaryOperator;
+				const right = this.operand();
+				left = { type: 'BinaryExpression', operator, left, right, ...spanOf(left, right) };
+			}
+			return left;
+		});
 	}
 
 	private operand(): Expression {
