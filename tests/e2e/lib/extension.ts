@@ -10,7 +10,6 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { expect } from 'vitest';
 import { pageFetch } from './app';
 import { HINDSIGHT_EXTENSION_ID } from '../../../src/core/bridge-protocol';
 import { launchChromium, type Launched } from './chromium';
@@ -129,25 +128,47 @@ export async function startSites(): Promise<SitesServer> {
 	};
 }
 
-/** Waits until the extension's outbox is empty; fails with the extension's status otherwise. */
+/** Calls `probe` every `intervalMs` until `done` accepts its value; throws after `timeout`. */
+export async function waitFor<T>(
+	probe: () => Promise<T>,
+	done: (value: T) => boolean,
+	what: string,
+	timeout = 30_000,
+	intervalMs = 100
+): Promise<T> {
+	const deadline = Date.now() + timeout;
+	for (;;) {
+		const value = await probe();
+		if (done(value)) return value;
+		if (Date.now() > deadline) {
+			const last = JSON.stringify(value).slice(0, 1500);
+			throw new Error(`Timed out after ${timeout} ms waiting for ${what}; last value: ${last}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+}
+
+/** Waits until the extension's outbox is empty; the error shows the extension's status. */
 export async function settle(
 	browser: ExtensionBrowser,
 	timeout = 30_000
 ): Promise<Record<string, unknown>> {
-	let storage: Record<string, unknown> = {};
-	await expect
-		.poll(
-			async () => {
-				storage = await browser.storage();
-				return outboxSizeOf(storage);
-			},
-			{ timeout, interval: 250 }
-		)
-		.toBe(0)
-		.catch((err: Error) => {
-			throw new Error(`${err.message}; extension status: ${JSON.stringify(storage.status)}`);
+	let status: unknown;
+	return waitFor(
+		async () => {
+			const items = await browser.storage();
+			status = items.status;
+			return items;
+		},
+		(items) => outboxSizeOf(items) === 0,
+		'an empty outbox',
+		timeout,
+		250
+	).catch((err: Error) => {
+		throw new Error(`The outbox did not empty; extension status: ${JSON.stringify(status)}`, {
+			cause: err
 		});
-	return storage;
+	});
 }
 
 /** The ids of the three buckets, from the device and browser names the extension stored. */
@@ -172,7 +193,7 @@ export async function eventsOf(page: Page, bucket: string): Promise<StoredEvent[
 		'GET',
 		`/api/0/buckets/${encodeURIComponent(bucket)}/events`
 	);
-	expect(answer.status, bucket).toBe(200);
+	if (answer.status !== 200) throw new Error(`Reading ${bucket} answered ${answer.status}`);
 	return (answer.body as StoredEvent[]).reverse();
 }
 
