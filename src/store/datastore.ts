@@ -5,8 +5,6 @@
  * reads what it needs and writes back, so IndexedDB's serialization of readwrite transactions
  * keeps them consistent. Within one instance, writes to a bucket are also queued in order.
  */
-import type { DexieOptions } from 'dexie';
-import type { ErrorCode, HindsightError } from '../core/errors';
 import { addLogSink, createLogger, type LogRecord } from '../core/log';
 import type { Bucket } from '../core/model/bucket';
 import type { Event } from '../core/model/event';
@@ -20,13 +18,7 @@ import {
 	updateBucket
 } from './bucket-writes';
 import { ChangeHub } from './changes';
-import {
-	blockedError,
-	closedError,
-	newerFormatError,
-	storageError,
-	supersededError
-} from './errors';
+import { Connection } from './connection';
 import { deleteEvent, insertEvents } from './event-writes';
 import { heartbeat } from './heartbeats';
 import { LOG_CAP, LogWriter } from './log-writer';
@@ -46,28 +38,10 @@ import type {
 	ServerInfo,
 	StoredBucket
 } from './types';
-import {
-	FORMAT_VERSION,
-	HindsightDb,
-	SCHEMA_VERSIONS,
-	boundTables,
-	newDeviceId,
-	type TableName,
-	type Tables
-} from './versions';
+import type { TableName, Tables } from './versions';
 import { WRITE_TABLES, WriteTx } from './write-tx';
 
 const log = createLogger('store');
-
-/** Failures worth a log record; validation errors are the caller's business. */
-const LOGGED_CODES = new Set<ErrorCode>([
-	'internal',
-	'quota_exceeded',
-	'database_closed',
-	'database_blocked',
-	'database_version',
-	'storage_failed'
-]);
 
 export const DEFAULT_DATABASE = 'hindsight';
 
@@ -87,20 +61,15 @@ export type DatastoreOptions = {
 	blockedTimeoutMs?: number;
 };
 
-type Superseded = 'upgraded' | 'deleted' | null;
-
 export class Datastore implements DatastoreApi {
 	readonly name: string;
-	private readonly db: HindsightDb;
+	private readonly connection: Connection;
 	private readonly layout: Layout;
 	private readonly changes: ChangeHub;
 	private readonly queue = new KeyedQueue();
 	private readonly logWriter: LogWriter | null;
 	private readonly removeSink: (() => void) | null;
-	private readonly blockedTimeoutMs: number;
-	private opening: Promise<void> | null = null;
 	private closing: Promise<void> | null = null;
-	private superseded: Superseded = null;
 
 	/** Makes a datastore and opens it. */
 	static async open(options: DatastoreOptions = {}): Promise<Datastore> {
@@ -112,17 +81,12 @@ export class Datastore implements DatastoreApi {
 	constructor(options: DatastoreOptions = {}) {
 		this.name = options.name ?? DEFAULT_DATABASE;
 		this.layout = { ...DEFAULT_LAYOUT, ...options.layout };
-		this.blockedTimeoutMs = options.blockedTimeoutMs ?? 10_000;
-		const dexieOptions: DexieOptions = {
-			chromeTransactionDurability: 'relaxed',
-			cache: 'disabled',
-			autoOpen: false
-		};
-		// Only set when given: an explicit undefined would replace Dexie's own defaults.
-		if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
-		if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
-		this.db = new HindsightDb(this.name, dexieOptions, SCHEMA_VERSIONS);
-		this.db.on('versionchange', (event) => this.onVersionChange(event));
+		this.connection = new Connection({
+			name: this.name,
+			indexedDB: options.indexedDB,
+			IDBKeyRange: options.IDBKeyRange,
+			blockedTimeoutMs: options.blockedTimeoutMs ?? 10_000
+		});
 		this.changes = new ChangeHub(this.name, options.broadcast ?? true);
 		this.logWriter = options.captureLog === false ? null : new LogWriter((r) => this.writeLog(r));
 		this.removeSink = this.logWriter ? addLogSink(this.logWriter.sink) : null;
@@ -130,100 +94,44 @@ export class Datastore implements DatastoreApi {
 
 	/** Opens the database (once; later calls wait for the same opening). */
 	open(): Promise<void> {
-		this.opening ??= this.openOnce();
-		return this.opening;
+		return this.connection.open();
 	}
 
-	private async openOnce(): Promise<void> {
-		const started = Date.now();
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const blocked = new Promise<never>((_, reject) => {
-			this.db.on('blocked', () => {
-				log.warn('Opening the database is blocked by another tab', { database: this.name });
-				timer ??= setTimeout(() => {
-					reject(blockedError(Math.round(this.blockedTimeoutMs / 1000)));
-					this.db.close();
-				}, this.blockedTimeoutMs);
-			});
-		});
-		try {
-			await Promise.race([this.db.open(), blocked]);
-			await this.checkFormat();
-			log.info('Database open', { database: this.name, ms: Date.now() - started });
-		} catch (err) {
-			this.db.close();
-			throw this.failure(err, 'opening the database');
-		} finally {
-			clearTimeout(timer);
-		}
+	private read<T>(action: string, tables: readonly TableName[], body: (t: Tables) => Promise<T>) {
+		return this.connection.run('r', action, tables, body);
 	}
 
-	private async checkFormat(): Promise<void> {
-		await this.db.transaction('rw', this.db.meta, async (trans) => {
-			const meta = boundTables(trans).meta;
-			const format = await meta.get('format');
-			const found = format?.key === 'format' ? format.version : undefined;
-			if (found !== undefined && found > FORMAT_VERSION)
-				throw newerFormatError(found, FORMAT_VERSION);
-			if (found === undefined) await meta.put({ key: 'format', version: FORMAT_VERSION });
-			if (!(await meta.get('device'))) await meta.put({ key: 'device', id: newDeviceId() });
+	/** One readwrite transaction with a WriteTx that is finished (written) at its end. */
+	private write<T>(action: string, body: (tx: WriteTx) => Promise<T>): Promise<T> {
+		return this.connection.run('rw', action, WRITE_TABLES, async (t) => {
+			const tx = new WriteTx(t, this.layout);
+			const result = await body(tx);
+			await tx.finish();
+			return result;
 		});
 	}
 
-	private onVersionChange(event: IDBVersionChangeEvent): void {
-		this.superseded = event.newVersion === null ? 'deleted' : 'upgraded';
-		log.warn('Another context changed the database version; closing', { database: this.name });
-		this.db.close();
-	}
-
-	private async ready(): Promise<void> {
-		if (this.closing) throw closedError();
-		if (this.superseded) throw supersededError(this.superseded === 'deleted');
-		await this.open();
-	}
-
-	/** Maps a failure to a HindsightError, logging storage failures and bugs once, here. */
-	private failure(err: unknown, action: string): HindsightError {
-		if (this.superseded) return supersededError(this.superseded === 'deleted');
-		const mapped = storageError(err, action);
-		if (LOGGED_CODES.has(mapped.code)) {
-			log.error(`Storage failure while ${action}`, { code: mapped.code, database: this.name });
-		}
-		return mapped;
-	}
-
-	/** Runs `body` in one readonly transaction over `tables`, passing them bound to it. */
-	private async read<T>(
+	/**
+	 * A write to one bucket's events, queued behind this instance's other writes to it; after
+	 * the commit, a notice of `kind` when `changed(result)` says something changed.
+	 */
+	private bucketWrite<T>(
+		bucketId: string,
 		action: string,
-		tables: readonly TableName[],
-		body: (t: Tables) => Promise<T>
+		kind: ChangeNotice['kind'],
+		body: (tx: WriteTx) => Promise<T>,
+		changed: (result: T) => boolean
 	): Promise<T> {
-		await this.ready();
-		try {
-			// The scope must be an async function: Dexie keeps its transaction zone across the
-			// awaits of native async functions only (a plain arrow commits too early).
-			return await this.db.transaction(
-				'r',
-				[...tables],
-				async (trans) => await body(boundTables(trans))
-			);
-		} catch (err) {
-			throw this.failure(err, action);
-		}
-	}
-
-	private async write<T>(action: string, body: (tx: WriteTx) => Promise<T>): Promise<T> {
-		await this.ready();
-		try {
-			return await this.db.transaction('rw', [...WRITE_TABLES], async (trans) => {
-				const tx = new WriteTx(boundTables(trans), this.layout);
-				const result = await body(tx);
-				await tx.finish();
-				return result;
+		return this.queue.run(bucketId, async () => {
+			let session: BucketSession | undefined;
+			const result = await this.write(action, async (tx) => {
+				const out = await body(tx);
+				session = tx.opened(bucketId);
+				return out;
 			});
-		} catch (err) {
-			throw this.failure(err, action);
-		}
+			if (session && changed(result)) this.notifyEvents(kind, session);
+			return result;
+		});
 	}
 
 	private notifyEvents(kind: ChangeNotice['kind'], session: BucketSession): void {
@@ -241,9 +149,11 @@ export class Datastore implements DatastoreApi {
 				t.meta.get('device'),
 				t.settings.get(DEVICE_NAME_SETTING)
 			]);
-			const hostname =
-				typeof name?.value === 'string' && name.value.trim() !== '' ? name.value : 'unknown';
-			return { hostname, device_id: device?.key === 'device' ? device.id : '' };
+			const named = typeof name?.value === 'string' && name.value.trim() !== '';
+			return {
+				hostname: named ? (name.value as string) : 'unknown',
+				device_id: device?.key === 'device' ? device.id : ''
+			};
 		});
 	}
 
@@ -257,16 +167,14 @@ export class Datastore implements DatastoreApi {
 
 	async createBucket(bucket: Bucket, events: Event[] = []): Promise<boolean> {
 		bucketRow(bucket);
-		return this.queue.run(bucket.id, async () => {
-			let session: BucketSession | null = null;
-			const created = await this.write('creating a bucket', async (tx) => {
-				const stored = await createBucket(tx, bucket, events);
-				if (stored) session = await tx.session(bucket.id);
-				return stored !== false;
-			});
-			if (created && session) this.notifyEvents('bucket-created', session);
-			return created;
-		});
+		const stored = await this.bucketWrite(
+			bucket.id,
+			'creating a bucket',
+			'bucket-created',
+			(tx) => createBucket(tx, bucket, events),
+			(result) => result !== false
+		);
+		return stored !== false;
 	}
 
 	async updateBucket(id: string, patch: BucketPatch): Promise<void> {
@@ -296,41 +204,33 @@ export class Datastore implements DatastoreApi {
 	}
 
 	async insertEvents(bucketId: string, events: Event[]): Promise<Event[]> {
-		return this.queue.run(bucketId, async () => {
-			let session: BucketSession | null = null;
-			const stored = await this.write('storing events', async (tx) => {
-				const out = await insertEvents(tx, bucketId, events);
-				session = await tx.session(bucketId);
-				return out;
-			});
-			if (session && stored.length > 0) this.notifyEvents('events', session);
-			return stored;
-		});
+		return this.bucketWrite(
+			bucketId,
+			'storing events',
+			'events',
+			(tx) => insertEvents(tx, bucketId, events),
+			(stored) => stored.length > 0
+		);
 	}
 
 	async deleteEvent(bucketId: string, eventId: number): Promise<void> {
-		await this.queue.run(bucketId, async () => {
-			let session: BucketSession | null = null;
-			const deleted = await this.write('deleting an event', async (tx) => {
-				const taken = await deleteEvent(tx, bucketId, eventId);
-				session = await tx.session(bucketId);
-				return taken;
-			});
-			if (deleted && session) this.notifyEvents('events', session);
-		});
+		await this.bucketWrite(
+			bucketId,
+			'deleting an event',
+			'events',
+			(tx) => deleteEvent(tx, bucketId, eventId),
+			(taken) => taken !== null
+		);
 	}
 
 	async heartbeat(bucketId: string, beat: Event, pulsetimeSeconds: number): Promise<Event> {
-		return this.queue.run(bucketId, async () => {
-			let session: BucketSession | null = null;
-			const event = await this.write('storing a heartbeat', async (tx) => {
-				const out = await heartbeat(tx, bucketId, beat, pulsetimeSeconds);
-				session = await tx.session(bucketId);
-				return out;
-			});
-			if (session) this.notifyEvents('events', session);
-			return event;
-		});
+		return this.bucketWrite(
+			bucketId,
+			'storing a heartbeat',
+			'events',
+			(tx) => heartbeat(tx, bucketId, beat, pulsetimeSeconds),
+			() => true
+		);
 	}
 
 	async exportBuckets(ids?: string[], onProgress?: ProgressCallback): Promise<ExportDocument> {
@@ -374,19 +274,17 @@ export class Datastore implements DatastoreApi {
 	async setSetting(key: string, value: JsonValue): Promise<void> {
 		checkSettingKey(key);
 		checkSettingValue(key, value);
-		await this.ready();
-		await this.db.settings
-			.put({ key, value })
-			.catch((err) => Promise.reject(this.failure(err, 'storing a setting')));
+		await this.connection.run('rw', 'storing a setting', ['settings'], async (t) => {
+			await t.settings.put({ key, value });
+		});
 		this.changes.emit({ kind: 'settings', key });
 	}
 
 	async deleteSetting(key: string): Promise<void> {
 		checkSettingKey(key);
-		await this.ready();
-		await this.db.settings
-			.delete(key)
-			.catch((err) => Promise.reject(this.failure(err, 'deleting a setting')));
+		await this.connection.run('rw', 'deleting a setting', ['settings'], async (t) => {
+			await t.settings.delete(key);
+		});
 		this.changes.emit({ kind: 'settings', key });
 	}
 
@@ -397,14 +295,12 @@ export class Datastore implements DatastoreApi {
 		return records.map(({ seq: _seq, ...record }) => record);
 	}
 
+	/** Stores a batch of log records and drops all but the newest LOG_CAP. */
 	private async writeLog(records: LogRecord[]): Promise<void> {
-		if (this.superseded || !this.opening) return;
-		await this.opening;
-		await this.db.transaction('rw', this.db.log, async (trans) => {
-			const log = boundTables(trans).log;
-			const keys = await log.bulkAdd(records, { allKeys: true });
+		await this.connection.runWhileClosing(['log'], async (t) => {
+			const keys = await t.log.bulkAdd(records, { allKeys: true });
 			const newest = keys[keys.length - 1];
-			await log
+			await t.log
 				.where('seq')
 				.below(newest - LOG_CAP + 1)
 				.delete();
@@ -418,10 +314,11 @@ export class Datastore implements DatastoreApi {
 	/** Closes the datastore: pending log records are written first; later calls fail. */
 	close(): void {
 		if (this.closing) return;
+		this.connection.markClosing();
 		this.removeSink?.();
 		this.changes.close();
 		const pending = this.logWriter?.flush() ?? Promise.resolve();
-		this.closing = pending.finally(() => this.db.close());
+		this.closing = pending.finally(() => this.connection.close());
 	}
 
 	/** Resolves once close() has written the pending log records and closed the connection. */

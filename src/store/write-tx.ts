@@ -137,6 +137,11 @@ export class WriteTx {
 		return this.adopt(head);
 	}
 
+	/** The session already open for a bucket in this transaction, if any. */
+	opened(bucketId: string): BucketSession | undefined {
+		return this.sessions.get(bucketId);
+	}
+
 	/** A session for a bucket created in this transaction. */
 	create(bucketId: string): BucketSession {
 		return this.adopt({ bucket: bucketId, hot: [], ref: null, count: 0, start: null, end: null });
