@@ -41,7 +41,7 @@ export function categoryBarsOption(
 		},
 		grid: { left: 40, right: 10, top: 10, bottom: 30 },
 		xAxis: { type: 'category', data: bars.map((b) => b.label) },
-		yAxis: { type: 'value', name: 'h' },
+		yAxis: { type: 'value', name: 'hours' },
 		series
 	};
 }
