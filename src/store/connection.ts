@@ -163,13 +163,17 @@ export class Connection {
 		this.db.close();
 	}
 
-	/** Runs `body` even while closing (the last log records are written this way). */
+	/**
+	 * Runs `body` in a readwrite transaction even while closing, opening the database if needed
+	 * (the log writes its last records this way). Refused once superseded, or when the
+	 * connection was closed before it ever opened.
+	 */
 	async runWhileClosing<T>(
 		tables: readonly TableName[],
 		body: (t: Tables) => Promise<T>
 	): Promise<T> {
-		if (this.superseded || !this.opening) throw closedError();
-		await this.opening;
+		if (this.superseded || (this.closed && !this.opening)) throw closedError();
+		await this.open();
 		return this.db.transaction('rw', [...tables], async (trans) => await body(boundTables(trans)));
 	}
 }

@@ -97,8 +97,10 @@ async function importBucket(
 	const duplicates = events.length - fresh.length;
 	progress.advance(invalid + duplicates);
 
+	// The parsed events belong to this import: give them ids in place rather than copying.
 	let next = tx.counters.takeIds(fresh.length);
-	const rows: StoredEvent[] = fresh.map((e) => ({ ...e, id: next++ }));
+	for (const event of fresh) event.id = next++;
+	const rows = fresh as StoredEvent[];
 	rows.sort((a, b) => a.timestamp - b.timestamp || a.id - b.id);
 	const slice = WRITE_SLICE_BLOCKS * tx.layout.blockMax;
 	for (let i = 0; i < rows.length; i += slice) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, type LogRecord } from '../../src/core/log';
 import { LOG_CAP, LogWriter } from '../../src/store/log-writer';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { Datastore } from '../../src/store/datastore';
 import { openStore } from './helpers';
 
 describe('LogWriter', () => {
@@ -62,5 +64,16 @@ describe('getLog', () => {
 		expect(records).toHaveLength(LOG_CAP);
 		expect(records[0].message).toBe('b2 r599');
 		expect(records[LOG_CAP - 1].message).toBe('b1 r200');
+	});
+
+	it('writes records logged before the datastore was first used, after a short delay', async () => {
+		const factory = new IDBFactory();
+		const store = new Datastore({ indexedDB: factory, IDBKeyRange, broadcast: false });
+		createLogger('early').warn('before any call');
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		const reader = await openStore({ indexedDB: factory });
+		expect((await reader.getLog()).map((r) => r.message)).toContain('before any call');
+		store.close();
+		await store.whenClosed();
 	});
 });
