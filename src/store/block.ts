@@ -130,14 +130,6 @@ export function blockEvent(row: BlockRow, index: number): StoredEvent {
 	return eventAt(row, index);
 }
 
-/** The position of the block's first event in list order: latest start, lowest id. */
-export function newestIndex(row: BlockRow): number {
-	const { starts } = row;
-	let i = starts.length - 1;
-	while (i > 0 && starts[i - 1] === starts[i]) i--;
-	return i;
-}
-
 /** The number of leading values <= bound in an ascending array. */
 export function upperBound(values: ArrayLike<number>, bound: number): number {
 	let lo = 0;

@@ -7,7 +7,6 @@ import {
 	countRange,
 	decodeBlock,
 	encodeBlock,
-	newestIndex,
 	summarize,
 	upperBound
 } from '../../src/store/block';
@@ -68,10 +67,7 @@ describe('collectRange and countRange', () => {
 		]);
 	});
 
-	it('finds the newest event and orders lists', () => {
-		expect(newestIndex(row)).toBe(4);
-		const tie = encodeBlock(1, 'b', [e(7, 1), e(8, 9), e(9, 9)]);
-		expect(newestIndex(tie)).toBe(1);
+	it('orders lists and bisects sorted starts', () => {
 		const list = [e(2, 5), e(1, 5), e(3, 9)].sort(byListOrder);
 		expect(list.map((x) => x.id)).toEqual([3, 1, 2]);
 		expect(upperBound([1, 2, 2, 3], 2)).toBe(3);
