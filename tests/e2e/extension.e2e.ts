@@ -105,6 +105,32 @@ describe('the watcher extension', () => {
 		await app.close();
 	});
 
+	it('never records a site excluded on the options page', async () => {
+		const options = await browser.extensionPage('options/options.html');
+		await options.fill('#excludedSites', 'localhost');
+		await options.click('button[type=submit]');
+		await expect.poll(() => options.textContent('#message')).toBe('Saved.');
+		await options.close();
+
+		const secret = await browser.context.newPage();
+		await secret.goto(sites.url('secret').replace('127.0.0.1', 'localhost'));
+		await secret.waitForTimeout(500);
+		const status = await settle(browser);
+		expect((status.status as { recording: string }).recording).toBe('excluded');
+		await browse(browser, sites, ['beta']);
+		await settle(browser);
+
+		const ids = await bucketIds(browser);
+		const app = await controlledPage(browser.context, server.origin);
+		for (const bucket of [ids.web, ids.window]) {
+			const titles = (await eventsOf(app, bucket)).map((e) => e.data.title);
+			expect(titles).not.toContain('secret');
+			expect(titles).toContain('beta');
+		}
+		await app.close();
+		await secret.close();
+	});
+
 	it('takes the idle threshold from the options page and records idle changes as afk events', async () => {
 		const options = await browser.extensionPage('options/options.html');
 		await options.fill('#idleThresholdSeconds', '15');

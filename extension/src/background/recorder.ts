@@ -48,10 +48,31 @@ export async function observe(): Promise<Observation> {
 	};
 }
 
-async function readState(): Promise<WatcherState> {
+async function storedState(): Promise<WatcherState> {
 	const items = await chrome.storage.local.get(WATCHER_KEY);
 	const state = items[WATCHER_KEY] as WatcherState | undefined;
 	return state && typeof state === 'object' ? state : INITIAL_WATCHER_STATE;
+}
+
+/** Whether this worker has seen the session flag (saves a storage read per step). */
+let sessionKnown = false;
+
+/**
+ * The watcher state for the next step. The first step of a browser session (whatever event
+ * caused it: tab events can arrive before `runtime.onInstalled`) starts from
+ * `stateAfterStart`; a flag in `chrome.storage.session`, which lives as long as the browser
+ * session and survives worker restarts, marks the session as begun.
+ */
+async function readState(): Promise<WatcherState> {
+	if (!sessionKnown) {
+		const session = await chrome.storage.session.get(STARTED_KEY);
+		sessionKnown = true;
+		if (!session[STARTED_KEY]) {
+			await chrome.storage.session.set({ [STARTED_KEY]: true });
+			return stateAfterStart(await storedState());
+		}
+	}
+	return storedState();
 }
 
 export class Recorder {
@@ -72,19 +93,9 @@ export class Recorder {
 		return run;
 	}
 
-	/**
-	 * Browser or extension start: streams resume as after a break. Chromium may report one start
-	 * twice (`onInstalled` and `onStartup`); a flag in `chrome.storage.session`, which lasts as
-	 * long as the browser session, makes the second one a plain tick.
-	 */
+	/** Browser or extension start (`onInstalled`, `onStartup`): record what the browser shows. */
 	start(): Promise<void> {
-		return this.#serial(async () => {
-			const session = await chrome.storage.session.get(STARTED_KEY);
-			if (session[STARTED_KEY]) return;
-			await chrome.storage.session.set({ [STARTED_KEY]: true });
-			const state = stateAfterStart(await readState());
-			await chrome.storage.local.set({ [WATCHER_KEY]: state });
-		}).then(() => this.tick('start'));
+		return this.tick('start');
 	}
 
 	/** A tab, window or alarm event: record what the browser shows now. */
