@@ -63,7 +63,9 @@ export async function launchWithExtension(
 		w.on('close', () => closed.add(w));
 		// HINDSIGHT_E2E_LOGS=1 prints the background worker's log, to debug a failing test.
 		if (process.env.HINDSIGHT_E2E_LOGS) {
-			w.on('console', (m) => process.stdout.write(`[worker ${Date.now() % 100_000}] ${m.text()}\n`));
+			w.on('console', (m) =>
+				process.stdout.write(`[worker ${Date.now() % 100_000}] ${m.text()}\n`)
+			);
 		}
 	};
 	context.serviceWorkers().forEach(watch);
