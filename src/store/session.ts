@@ -288,6 +288,8 @@ export class BucketSession {
 			dir.splice(index, 1);
 			return;
 		}
+		// TODO: merge a block that deletes left nearly empty into a neighbour. Deletes are rare
+		// (the event editor), so for now reads only pay for a few extra small blocks.
 
 		const isLast = index === dir.length - 1;
 		const [first, ...rest] = cut(events, this.tx.layout.blockMax, isLast);
