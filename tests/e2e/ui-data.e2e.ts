@@ -58,6 +58,16 @@ it('exports every bucket as a download and imports the file into a fresh profile
 		.poll(() => summary.innerText(), { timeout: 120_000 })
 		.toMatch(/0 added, \d+ duplicates skipped/);
 	expect(await summary.innerText()).not.toMatch(/[1-9]\d* added/);
+
+	await other
+		.locator('tr[data-bucket="aw-stopwatch"]')
+		.getByRole('button', { name: 'Delete' })
+		.click();
+	const confirm = other.getByRole('dialog');
+	expect(await confirm.innerText()).toContain('aw-stopwatch');
+	await confirm.getByRole('button', { name: 'Delete' }).click();
+	await expect.poll(() => other.locator('tr[data-bucket="aw-stopwatch"]').count()).toBe(0);
+	await screenshot(other, 'buckets-deleted');
 });
 
 it('keeps showing the dashboard with its data when the server is gone', async () => {

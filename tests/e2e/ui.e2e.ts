@@ -156,6 +156,37 @@ describe('dashboard with demo data', () => {
 		await page.getByRole('button', { name: 'Light' }).click();
 	});
 
+	it('edits an event in the bucket detail with the event editor', async () => {
+		await page.goto(`${server.origin}/buckets/aw-watcher-window_demo`);
+		await ready(page, 'bucket');
+		await page.locator('table.events').getByRole('button', { name: 'Edit' }).first().click();
+		const dialog = page.getByRole('dialog', { name: 'Edit event' });
+		await dialog.getByLabel('title').fill('Edited by the e2e test');
+		await dialog.getByRole('button', { name: 'Save' }).click();
+		await expect.poll(() => page.locator('text=Edited by the e2e test').count()).toBe(1);
+	});
+
+	it('refreshes a view when events arrive through the REST API', async () => {
+		await page.goto(`${server.origin}/timeline`);
+		await ready(page, 'timeline');
+		const count = async () =>
+			Number((await page.locator('text=/\\d+ events/').innerText()).split(' ')[0]);
+		const before = await count();
+		await page.evaluate(async () => {
+			const now = new Date(Date.now() - 60_000).toISOString();
+			const events = [
+				{ timestamp: now, duration: 30, data: { app: 'LiveApp', title: 'arrived live' } }
+			];
+			const response = await fetch('/api/0/buckets/aw-watcher-window_demo/events', {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(events)
+			});
+			if (!response.ok) throw new Error(`POST failed: ${response.status}`);
+		});
+		await expect.poll(count, { timeout: 15_000 }).toBe(before + 1);
+	});
+
 	it('shows a not-found page for unknown routes', async () => {
 		await page.goto(`${server.origin}/no/such/page`);
 		await ready(page, 'not-found');
