@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { filterPeriodIntersect } from '../../../src/core/transforms/period';
 import { splitUrlEvents } from '../../../src/core/transforms';
 import type { JsonValue } from '../../../src/core/model/json';
 import { ev } from './helpers';
@@ -82,6 +83,26 @@ describe('splitUrlEvents', () => {
 	it('returns already split events as they are on a second pass', () => {
 		const once = splitUrlEvents([ev(0, 1, { url: 'https://www.a.org/?q=1' })]);
 		expect(splitUrlEvents(once)[0]).toBe(once[0]);
+	});
+
+	it('keeps the data of split events on a later pass, after other transforms moved them', () => {
+		const once = splitUrlEvents([ev(0, 10, { url: 'https://www.a.org/p?q=1' })]);
+		const cut = filterPeriodIntersect(once, [ev(2, 3, {})]);
+		const again = splitUrlEvents(cut);
+		expect(again[0]).toBe(cut[0]);
+		expect(again[0].data).toBe(once[0].data);
+	});
+
+	it('splits again when the url of split data was changed in a copy', () => {
+		const [once] = splitUrlEvents([ev(0, 1, { url: 'https://www.a.org/p?q=1' })]);
+		const moved = { ...once, data: { ...once.data, url: 'http://b.net/x' } };
+		const [again] = splitUrlEvents([moved]);
+		expect(again.data).toMatchObject({
+			$domain: 'b.net',
+			$path: '/x',
+			$params: '',
+			$protocol: 'http'
+		});
 	});
 
 	it('gives equal urls equal parts', () => {
