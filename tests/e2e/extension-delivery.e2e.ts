@@ -78,6 +78,9 @@ it('keeps heartbeats while the app is unreachable, through a worker stop, and de
 		await browser.worker();
 		const [one] = await browse(browser, sites, ['one', 'two']);
 		await one.bringToFront();
+		// Long enough for the activation to be observed before the next tab (the helper page
+		// that reads the extension's storage) takes over.
+		await one.waitForTimeout(500);
 		const failed = await waitForFailedDelivery(browser);
 
 		const badge = await (await browser.worker()).evaluate(() => chrome.action.getBadgeText({}));

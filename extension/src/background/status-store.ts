@@ -20,8 +20,12 @@ export class StatusStore {
 	/** Applies `patch` to the stored status, then redraws the badge. */
 	update(patch: Partial<DeliveryStatus>): Promise<void> {
 		const run = this.#queue.then(async () => {
-			const status = { ...(await this.read()), ...patch };
-			await chrome.storage.local.set({ [STATUS_KEY]: status });
+			const before = await this.read();
+			const status = { ...before, ...patch };
+			// Unchanged statuses are not written: every write wakes the popup's listener.
+			if (JSON.stringify(status) !== JSON.stringify(before)) {
+				await chrome.storage.local.set({ [STATUS_KEY]: status });
+			}
 			await this.#drawBadge(status);
 		});
 		this.#queue = run.catch((err: unknown) => {
