@@ -24,3 +24,6 @@ export const FUNCTIONS: ReadonlyMap<string, QueryFunction> = new Map(
 		...UTILITIES
 	].map((fn) => [fn.name, fn])
 );
+
+/** The names of every built-in function, sorted (for the query explorer's help and completion). */
+export const FUNCTION_NAMES: readonly string[] = [...FUNCTIONS.keys()].sort();

@@ -111,3 +111,37 @@ describe('built-in functions', () => {
 		]);
 	});
 });
+
+describe('FUNCTION_NAMES', () => {
+	it('lists the functions of both servers and union, sorted', async () => {
+		const { FUNCTION_NAMES } = await import('../../../../../src/core/query');
+		expect(FUNCTION_NAMES).toEqual([
+			'categorize',
+			'chunk_events_by_key',
+			'concat',
+			'contains',
+			'exclude_keyvals',
+			'filter_keyvals',
+			'filter_keyvals_regex',
+			'filter_period_intersect',
+			'find_bucket',
+			'flood',
+			'limit_events',
+			'merge_events_by_keys',
+			'nop',
+			'period_union',
+			'print',
+			'query_bucket',
+			'query_bucket_eventcount',
+			'query_bucket_names',
+			'simplify_window_titles',
+			'sort_by_duration',
+			'sort_by_timestamp',
+			'split_url_events',
+			'sum_durations',
+			'tag',
+			'union',
+			'union_no_overlap'
+		]);
+	});
+});
