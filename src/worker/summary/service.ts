@@ -166,18 +166,20 @@ export class SummaryService {
 			if (hit) out[index] = { summary: hit, computed: false };
 			else missing.push({ day, key, left, right, index });
 		});
-		for (const chunk of chunks(missing)) {
-			for (const [task, summary] of await this.compute(
-				chunk,
-				selection,
-				mode,
-				options,
-				request.hourlyBars
-			)) {
-				out[task.index] = { summary, computed: true };
-				if (task.key !== null) this.store(task.key, summary);
+		// Chunks run two at a time, so that one chunk's database reads overlap the other's
+		// computation.
+		const pending = chunks(missing);
+		const worker = async () => {
+			for (let chunk = pending.shift(); chunk; chunk = pending.shift()) {
+				const computed = await this.compute(chunk, selection, mode, options, request.hourlyBars);
+				for (const [task, summary] of computed) {
+					out[task.index] = { summary, computed: true };
+					if (task.key !== null) this.store(task.key, summary);
+				}
 			}
-		}
+		};
+		await Promise.all([worker(), worker()]);
+
 		return out;
 	}
 
