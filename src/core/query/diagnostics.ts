@@ -3,14 +3,15 @@
  * a code, a message, the `[start, end]` range, line and column, and a code frame that shows the
  * offending lines with a caret under the culprit.
  */
-import type { QueryError } from './errors';
-import { type QueryErrorKind } from './errors';
+import type { HindsightError } from '../errors';
+import type { QueryErrorDetails, QueryErrorKind } from './errors';
 
 /** A query error as the query explorer shows it. */
 export type QueryDiagnostic = {
-	/** The snake_case reason, e.g. `unexpected_token`. */
+	/** The snake_case reason, e.g. `unexpected_token` (the error code for other errors). */
 	code: string;
-	kind: QueryErrorKind;
+	/** The query error kind; null for other errors (`timeout`, `aborted`...). */
+	kind: QueryErrorKind | null;
 	message: string;
 	/** Offsets into the program text (end exclusive), when the error has a position. */
 	position?: [number, number];
@@ -51,9 +52,17 @@ export function codeFrame(source: string, start: number, end = start + 1): strin
 	return out.join('\n');
 }
 
-/** The diagnostic for a QueryError raised while parsing or running `source`. */
-export function toDiagnostic(error: QueryError, source: string): QueryDiagnostic {
-	const { kind, reason, start, end, line, column } = error.details;
+/**
+ * The diagnostic for a QueryError raised while parsing or running `source`. Also takes the
+ * plain HindsightError (code `query_failed`) that a QueryError becomes after crossing the worker
+ * boundary, since its details are kept.
+ */
+export function toDiagnostic(error: HindsightError, source: string): QueryDiagnostic {
+	const { kind, reason, start, end, line, column } = (error.details ??
+		{}) as Partial<QueryErrorDetails>;
+	if (kind === undefined || reason === undefined) {
+		return { code: error.code, kind: null, message: error.message, frame: '' };
+	}
 	const out: QueryDiagnostic = { code: reason, kind, message: error.message, frame: '' };
 	if (start !== undefined && end !== undefined) {
 		out.position = [start, end];

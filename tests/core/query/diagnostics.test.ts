@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codeFrame, toDiagnostic } from '../../../src/core/query/diagnostics';
+import { HindsightError } from '../../../src/core/errors';
 import { QueryError } from '../../../src/core/query/errors';
 import { parseQuery } from '../../../src/core/query/run';
 
@@ -70,6 +71,29 @@ describe('toDiagnostic', () => {
 				column: 5,
 				offset: 4
 			}
+		});
+	});
+});
+
+describe('toDiagnostic across the worker boundary', () => {
+	it('reads the position from a rebuilt HindsightError', () => {
+		const text = 'RETURN = [1,];';
+		const rebuilt = HindsightError.fromJSON(JSON.parse(JSON.stringify(failure(text))));
+		expect(toDiagnostic(rebuilt, text)).toMatchObject({
+			code: 'trailing_comma',
+			kind: 'ParsingError',
+			line: 1,
+			column: 12
+		});
+	});
+
+	it('gives other errors their code and no kind', () => {
+		const timeout = new HindsightError('timeout', 'too slow');
+		expect(toDiagnostic(timeout, 'x')).toEqual({
+			code: 'timeout',
+			kind: null,
+			message: 'too slow',
+			frame: ''
 		});
 	});
 });
