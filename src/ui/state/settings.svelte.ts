@@ -32,6 +32,9 @@ export const DEFAULTS = {
 
 const MIRRORED = ['theme', 'landingpage'];
 
+/** localStorage, where the context has one (not in workers or Node). */
+const local = (): Storage | null => (typeof localStorage === 'undefined' ? null : localStorage);
+
 export type CategorySet = { id: string; categories: Category[] };
 
 export class Settings {
@@ -48,14 +51,14 @@ export class Settings {
 		this.loaded = true;
 		for (const key of MIRRORED) {
 			const value = this.values[key];
-			if (typeof value === 'string') localStorage.setItem(key, value);
+			if (typeof value === 'string') local()?.setItem(key, value);
 		}
 	}
 
 	async set(key: string, value: JsonValue): Promise<void> {
 		await api().setSetting(key, value);
 		this.values = { ...this.values, [key]: value };
-		if (MIRRORED.includes(key) && typeof value === 'string') localStorage.setItem(key, value);
+		if (MIRRORED.includes(key) && typeof value === 'string') local()?.setItem(key, value);
 	}
 
 	get calendar(): Calendar {
@@ -66,7 +69,7 @@ export class Settings {
 	}
 
 	get theme(): Theme {
-		const value = this.get<string>('theme', localStorage.getItem('theme') ?? 'auto');
+		const value = this.get<string>('theme', local()?.getItem('theme') ?? 'auto');
 		return value === 'light' || value === 'dark' ? value : 'auto';
 	}
 
