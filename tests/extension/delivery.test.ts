@@ -11,6 +11,7 @@ import { createRouter } from '../../src/api/router';
 import type { Router } from '../../src/api/types';
 import { ActivityWatchClient, createBridgeFetch, type BridgeSend } from '../../src/client';
 import type { BridgeRequest } from '../../src/core/bridge-protocol';
+import { HindsightError } from '../../src/core/errors';
 import { setConsoleLogging } from '../../src/core/log';
 import { runQuery } from '../../src/core/query/run';
 import { Datastore } from '../../src/store/datastore';
@@ -272,6 +273,18 @@ describe('Deliverer.drain', () => {
 		expect(
 			(await events(app, BUCKETS.web.id)).events.map((e) => (e[2] as { title: string }).title)
 		).toEqual(['A', 'B', 'C']);
+	});
+
+	it('keeps the entry when the bridge does not answer in time', async () => {
+		const send: BridgeSend = () =>
+			Promise.reject(
+				new HindsightError('timeout', 'The app bridge did not answer within 10000 ms')
+			);
+		await record([[0, focused('A')]]);
+		const result = await new Deliverer(clientFor(send)).drain(outbox);
+		expect(result).toMatchObject({ delivered: 0, dropped: 0 });
+		expect(result.error?.code).toBe('timeout');
+		expect(await outbox.size()).toBe(3);
 	});
 
 	it('creates every bucket before its first heartbeat and again when the app lost it', async () => {
