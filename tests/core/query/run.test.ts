@@ -199,11 +199,12 @@ describe('limits', () => {
 		const chain = (n: number) => `RETURN = 0${' + 1'.repeat(n)};`;
 		expect(await runQuery({ query: chain(900), timeperiods: [DAY] }, memory())).toEqual([900]);
 		expect(
-			(await failure(runQuery({ query: chain(1500), timeperiods: [DAY] }, memory()))).details.reason
+			(await failure(runQuery({ query: chain(1500), timeperiods: [DAY] }, memory()))).details
+				?.reason
 		).toBe('nested_too_deep');
 		const blocks = `${'if true { '.repeat(1100)}RETURN = 1;${' }'.repeat(1100)}`;
 		expect(
-			(await failure(runQuery({ query: blocks, timeperiods: [DAY] }, memory()))).details.reason
+			(await failure(runQuery({ query: blocks, timeperiods: [DAY] }, memory()))).details?.reason
 		).toBe('nested_too_deep');
 	});
 
