@@ -28,6 +28,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function loadDemo(page: Page, origin: string): Promise<void> {
 	await page.goto(`${origin}/home`);
 	await page.waitForSelector('[data-testid="first-run"]');
+	await screenshot(page, 'first-run');
 	await page.getByRole('button', { name: 'Load demo data' }).click();
 	await page.waitForSelector('text=Your devices', { timeout: 120_000 });
 }

@@ -187,6 +187,18 @@ describe('dashboard with demo data', () => {
 		await expect.poll(count, { timeout: 15_000 }).toBe(before + 1);
 	});
 
+	it('stores the device name and shows it in the footer', async () => {
+		await page.goto(`${server.origin}/settings/general`);
+		await ready(page, 'settings');
+		await page.getByLabel('Device name').fill('laptop');
+		await page.getByRole('button', { name: 'Save' }).first().click();
+		await expect.poll(() => page.locator('[data-testid="device-name"]').innerText()).toBe('laptop');
+		await screenshot(page, 'settings-general');
+		await page.reload();
+		await ready(page, 'settings');
+		await expect.poll(() => page.locator('[data-testid="device-name"]').innerText()).toBe('laptop');
+	});
+
 	it('shows a not-found page for unknown routes', async () => {
 		await page.goto(`${server.origin}/no/such/page`);
 		await ready(page, 'not-found');
