@@ -74,8 +74,16 @@ describe('dashboard with demo data', () => {
 	it('draws the timeline swimlanes', async () => {
 		await page.goto(`${server.origin}/timeline`);
 		await ready(page, 'timeline');
-		expect(await page.locator('text=/\\d+ events/').innerText()).not.toMatch(/^0 events/);
+		const count = async () =>
+			Number((await page.locator('text=/\\d+ events/').innerText()).split(' ')[0]);
+		const all = await count();
+		expect(all).toBeGreaterThan(0);
 		await screenshot(page, 'timeline');
+		await page.getByLabel('AFK filtered').check();
+		await expect.poll(count).not.toBe(all);
+		await ready(page, 'timeline');
+		await page.getByLabel('Minimum duration').selectOption('600');
+		await expect.poll(count).toBeLessThan(all);
 	});
 
 	it('lists buckets with counts and opens a bucket', async () => {
