@@ -11,7 +11,18 @@ export const SCREENSHOTS = 'test-results/screenshots';
 export async function openPage(browser: Launched): Promise<Page> {
 	const page = await browser.context.newPage();
 	page.on('pageerror', (err) => console.error('page error:', err.message));
+	// Collects the page's Content-Security-Policy violations (charts must draw without any).
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { cspViolations: string[] }).cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+	});
 	return page;
+}
+
+/** The CSP directives the current document has violated so far. */
+export function cspViolations(page: Page): Promise<string[]> {
+	return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 }
 
 /** Waits until the view `name` has drawn its data. */

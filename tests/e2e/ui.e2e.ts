@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Launched } from './lib/chromium';
 import { startAppServer, type AppServer } from './lib/server';
-import { loadDemo, openPage, ready, screenshot } from './ui-driver';
+import { cspViolations, loadDemo, openPage, ready, screenshot } from './ui-driver';
 import type { Page } from 'playwright-core';
 
 let server: AppServer;
@@ -29,6 +29,7 @@ describe('dashboard with demo data', () => {
 		expect(await page.locator('[data-testid="time-active"]').innerText()).toMatch(/\dh|\dm/);
 		await expect.poll(() => page.locator('text=Top Applications').count()).toBe(1);
 		expect(await page.locator('[data-drawn="true"]').count()).toBe(2);
+		expect(await cspViolations(page)).toEqual([]);
 		await screenshot(page, 'activity-day');
 	});
 
