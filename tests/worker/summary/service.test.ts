@@ -8,6 +8,8 @@ import { Datastore } from '../../../src/store/datastore';
 import { createSummaryApi } from '../../../src/worker/summary';
 import { selectBuckets } from '../../../src/worker/summary/buckets';
 import { fullSummaryProgram } from '../../../src/worker/summary/program';
+import { periodDayRanges } from '../../../src/ui/lib/activity-request';
+import { DEFAULT_CALENDAR } from '../../../src/ui/lib/periods';
 import type {
 	ActivityOptions,
 	ActivityRequest,
@@ -33,9 +35,9 @@ function openDatastore(): Datastore {
 	});
 }
 
-async function loadDemo(client?: string) {
+async function loadDemo(client?: string, start = FIRST) {
 	const data = generateDemoData({
-		start: FIRST,
+		start,
 		days: 8,
 		density: 0.04,
 		hostname: 'demo',
@@ -166,6 +168,31 @@ describe('activity summary', () => {
 		const again = await api.activitySummary(request(options(), days(0, 7)));
 		expect(again.stats.computedDays).toBe(1);
 		expect(comparable(again)).toEqual(expected(await plainQuery(options(), days(0, 7))));
+	});
+
+	it('equals the query when the newest stopwatch entry lies inside the period', async () => {
+		await loadDemo();
+		const stopwatch = (await datastore.listBuckets()).find((b) => b.type === 'general.stopwatch')!;
+		const late = await datastore.getEvents(stopwatch.id, { start: FIRST + OFFSET + 4 * DAY });
+		for (const e of late) await datastore.deleteEvent(stopwatch.id, e.id!);
+		const api = createSummaryApi({ datastore, runQuery });
+		await api.activitySummary(request(options(), days(1, 5)));
+		const summary = await api.activitySummary(request(options(), days(0, 7)));
+		expect(summary.stopwatch.stopwatch_events.length).toBeGreaterThan(0);
+		expect(summary.stats.cachedDays).toBeGreaterThan(0);
+		expect(comparable(summary)).toEqual(expected(await plainQuery(options(), days(0, 7))));
+	});
+
+	it('equals the query over a week with a 23-hour day, with days from the dashboard calendar', async () => {
+		process.env.TZ = 'Europe/Berlin';
+		await loadDemo(undefined, parseInstant('2024-03-26T00:00:00Z'));
+		const range = periodDayRanges({ unit: 'week', date: '2024-03-25' }, DEFAULT_CALENDAR);
+		expect(range.some((d) => d.end - d.start === 23 * 3600_000_000)).toBe(true);
+		const api = createSummaryApi({ datastore, runQuery });
+		await api.activitySummary(request(options(), range.slice(2, 6)));
+		const summary = await api.activitySummary(request(options(), range));
+		expect(summary.window.duration).toBeGreaterThan(0);
+		expect(comparable(summary)).toEqual(expected(await plainQuery(options(), range)));
 	});
 
 	it('runs the browser-only variant for the extension streams and equals its query', async () => {
