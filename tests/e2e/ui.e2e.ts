@@ -128,7 +128,10 @@ describe('dashboard with demo data', () => {
 		const dialog = page.getByRole('dialog', { name: 'Edit category' });
 		await dialog.getByLabel('Name').fill('Terminal');
 		await dialog.getByLabel('Rule type').selectOption('regex');
+		await dialog.getByLabel('Pattern').fill('.*');
+		await dialog.locator('[data-testid="too-broad"]').waitFor();
 		await dialog.getByLabel('Pattern').fill('^kitty$');
+		expect(await dialog.locator('[data-testid="too-broad"]').count()).toBe(0);
 		await expect
 			.poll(() => dialog.locator('[data-testid="rule-matches"]').innerText())
 			.toMatch(/Matches [1-9]/);

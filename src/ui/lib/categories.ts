@@ -247,6 +247,16 @@ export function updateCategory(
 	});
 }
 
+const NONSENSE = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/**
+ * Whether a valid pattern is "too broad" (section 3.5): shorter than 3 characters, or matching
+ * a fixed nonsense string of both alphabets and the digits. `test` runs the compiled rule.
+ */
+export function isTooBroad(pattern: string, test: (subject: string) => boolean): boolean {
+	return pattern.length < 3 || test(NONSENSE);
+}
+
 /** The `[name, rule]` pairs that the query function `categorize` takes, in list order. */
 export function queryRules(list: Category[]): [string[], Rule][] {
 	return list.map((c) => [c.name, c.rule]);

@@ -6,6 +6,7 @@ import {
 	effectiveScore,
 	exportCategories,
 	importedSetId,
+	isTooBroad,
 	moveCategory,
 	normalizeCategories,
 	parseCategoryImport,
@@ -129,5 +130,13 @@ describe('categories', () => {
 		);
 		expect(importedSetId('default', ['default'], 'default')).toBe('default');
 		expect(importedSetId('new', ['default'], 'default')).toBe('new');
+	});
+
+	it('calls patterns too broad when short or matching a nonsense string', () => {
+		const test = (pattern: string) => (subject: string) => new RegExp(pattern).test(subject);
+		expect(isTooBroad('ab', test('ab'))).toBe(true);
+		expect(isTooBroad('.*', test('.*'))).toBe(true);
+		expect(isTooBroad('[a-z]+', test('[a-z]+'))).toBe(true);
+		expect(isTooBroad('GitHub', test('GitHub'))).toBe(false);
 	});
 });
