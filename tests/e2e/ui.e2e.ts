@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Launched } from './lib/chromium';
 import { startAppServer, type AppServer } from './lib/server';
@@ -7,6 +10,7 @@ import type { Page } from 'playwright-core';
 let server: AppServer;
 let browser: Launched;
 let page: Page;
+const dir = mkdtempSync(join(tmpdir(), 'hindsight-ui-'));
 
 beforeAll(async () => {
 	server = await startAppServer('dist');
@@ -18,6 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
+	rmSync(dir, { recursive: true, force: true });
 });
 
 const title = () => page.locator('[data-view="activity"] h2').innerText();
@@ -218,6 +223,30 @@ describe('dashboard with demo data', () => {
 		await page.reload();
 		await ready(page, 'settings');
 		await expect.poll(() => page.locator('[data-testid="device-name"]').innerText()).toBe('laptop');
+	});
+
+	it('imports a settings file whose views become Activity tabs', async () => {
+		const file = join(dir, 'settings.json');
+		const views = [
+			{ id: 'summary', name: 'Summary', elements: [{ type: 'top_categories' }] },
+			{ id: 'mine', name: 'Mine', elements: [{ type: 'top_urls' }, { type: 'custom_vis' }] }
+		];
+		writeFileSync(file, JSON.stringify({ views }));
+		await page.goto(`${server.origin}/settings/developer`);
+		await ready(page, 'settings');
+		await page.getByLabel('Import settings').setInputFiles(file);
+		await page.waitForSelector('text=1 settings imported.');
+		await page.goto(`${server.origin}/activity/demo`);
+		await ready(page, 'activity');
+		await page.getByRole('button', { name: 'Mine', exact: true }).click();
+		await ready(page, 'activity');
+		expect(page.url()).toContain('/view/mine');
+		expect(await page.locator('text=Top Browser URLs').count()).toBe(1);
+		expect(await page.locator('[data-testid="unavailable-box"]').count()).toBe(1);
+		await page.evaluate(async () => {
+			const response = await fetch('/api/0/settings/views', { method: 'DELETE' });
+			if (!response.ok) throw new Error(`DELETE failed: ${response.status}`);
+		});
 	});
 
 	it('shows a not-found page for unknown routes', async () => {
