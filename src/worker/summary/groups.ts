@@ -60,11 +60,6 @@ export function mergeGroups(into: Groups, later: Groups): void {
 	for (const g of later.list) add(into, g.key, g.timestamp, g.duration, g.data);
 }
 
-/** A copy that later merges cannot change (cached day groups stay as computed). */
-export function cloneGroups(groups: Groups): Groups {
-	return { list: groups.list.map((g) => ({ ...g })), index: new Map(groups.index) };
-}
-
 /** Stable sort by duration, longest first (`sort_by_duration`). */
 export function sortGroups(list: readonly Group[]): Group[] {
 	return list
