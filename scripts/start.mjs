@@ -13,7 +13,8 @@ function newest(dir) {
 }
 
 const built = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
-const sources = Math.max(newest('src'), newest('public'), statSync('index.html').mtimeMs);
+const files = ['index.html', 'bridge.html', 'vite.config.ts', 'package-lock.json'];
+const sources = Math.max(newest('src'), newest('public'), ...files.map((f) => statSync(f).mtimeMs));
 if (built < sources || process.env.HINDSIGHT_REBUILD) {
 	const result = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);
