@@ -11,24 +11,18 @@
  * `parseExportDocument` does both at once.
  */
 import { HindsightError } from '../errors';
-import { parseBucket, type Bucket, type BucketMetadata } from './bucket';
+import {
+	bucketToJson,
+	parseBucket,
+	type Bucket,
+	type BucketJson,
+	type BucketMetadata
+} from './bucket';
 import { eventToJson, parseEvent, type Event, type EventJson } from './event';
 import { isJsonObject, type JsonObject } from './json';
-import { formatInstant } from './time';
 
 /** A bucket inside an export document: the bucket of rest-api.md 1.2 with its events. */
-export type ExportedBucket = {
-	id: string;
-	name: string | null;
-	type: string;
-	client: string;
-	hostname: string;
-	created: string;
-	data: JsonObject;
-	metadata: { start: string | null; end: string | null };
-	last_updated: string | null;
-	events: EventJson[];
-};
+export type ExportedBucket = Omit<BucketJson, 'events'> & { events: EventJson[] };
 
 /** An export document in ActivityWatch's wire format: bucket id to bucket. */
 export type ExportDocument = {
@@ -42,28 +36,17 @@ export type ImportBucket = { bucket: Bucket; rawEvents: readonly unknown[] };
 export type ParsedImportBucket = { bucket: Bucket; events: Event[]; invalid: number };
 
 /**
- * The export form of one bucket. `events` must already be in export order (newest first);
- * their ids are kept.
+ * The export form of one bucket: its REST form (`bucketToJson`) with the events, listed last,
+ * in place of `events: null`. `events` must already be in export order (newest first); their
+ * ids are kept.
  */
 export function exportBucket(
 	bucket: Bucket,
 	metadata: BucketMetadata,
 	events: readonly Event[]
 ): ExportedBucket {
-	const start = metadata.start === null ? null : formatInstant(metadata.start);
-	const end = metadata.end === null ? null : formatInstant(metadata.end);
-	return {
-		id: bucket.id,
-		name: bucket.name,
-		type: bucket.type,
-		client: bucket.client,
-		hostname: bucket.hostname,
-		created: formatInstant(bucket.created),
-		data: bucket.data,
-		metadata: { start, end },
-		last_updated: end,
-		events: events.map(eventToJson)
-	};
+	const { events: _none, ...rest } = bucketToJson(bucket, metadata);
+	return { ...rest, events: events.map(eventToJson) };
 }
 
 function invalidImport(message: string, details?: Record<string, unknown>): HindsightError {
