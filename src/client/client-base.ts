@@ -5,11 +5,11 @@
  * client-python.ts adds the snake_case methods and client.ts the camelCase ones.
  */
 import { HindsightError } from '../core/errors';
+import { KeyedQueue } from '../core/keyed-queue';
 import { createLogger } from '../core/log';
 import { fromWireEvent, toWireEvent } from './convert';
 import { needsServiceWorker, pause, resolveBaseURL, serviceWorkerControl } from './environment';
 import { FetchError } from './fetch-error';
-import { SerialQueues } from './heartbeats';
 import { QueuedMode, type QueuedModeHost } from './queued-mode';
 import { defaultQueueStorage, type QueueEntry, type QueueStorage } from './queue-storage';
 import {
@@ -51,7 +51,7 @@ export class ClientBase {
 	/** The `hostname` option, else the server's host name once `get_info()` succeeded. */
 	client_hostname: string;
 
-	protected readonly sendQueues = new SerialQueues();
+	protected readonly sendQueues = new KeyedQueue();
 	protected readonly transport: TransportConfig;
 	protected readonly queued: QueuedMode;
 

@@ -1,8 +1,7 @@
 /**
- * The two heartbeat helpers of client.md section 5: a per-bucket sending queue (at most one
- * heartbeat request per bucket in flight, in call order) and the pre-merge of queued mode,
- * which holds one pending heartbeat per bucket and only lets the merged run out when it has
- * grown to the commit interval or the data changed.
+ * The pre-merge of queued mode (client.md 5.4), which holds one pending heartbeat per bucket
+ * and only lets the merged run out when it has grown to the commit interval or the data changed.
+ * (The per-bucket sending queue of client.md 5 is the core's `KeyedQueue`.)
  */
 import type { Event } from '../core/model/event';
 import type { JsonObject } from '../core/model/json';
@@ -10,25 +9,6 @@ import { microsToSeconds, parseInstant, secondsToMicros } from '../core/model/ti
 import { heartbeatMerge } from '../core/transforms/heartbeat';
 import { toWireEvent, type WireEvent } from './convert';
 import type { EventInput } from './types';
-
-/** Runs tasks one after another per key; a failed task only fails its own promise. */
-export class SerialQueues {
-	private readonly tails = new Map<string, Promise<void>>();
-
-	run<T>(key: string, task: () => Promise<T>): Promise<T> {
-		const previous = this.tails.get(key) ?? Promise.resolve();
-		const result = previous.then(task);
-		const tail = result.then(
-			() => undefined,
-			() => undefined
-		);
-		this.tails.set(key, tail);
-		void tail.then(() => {
-			if (this.tails.get(key) === tail) this.tails.delete(key);
-		});
-		return result;
-	}
-}
 
 /** A heartbeat handed to the request queue: POST `event` with this pulsetime. */
 export type Commit = { bucketId: string; event: WireEvent; pulsetime: number };

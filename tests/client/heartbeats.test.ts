@@ -1,54 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { HeartbeatPremerge, SerialQueues } from '../../src/client/heartbeats';
+import { HeartbeatPremerge } from '../../src/client/heartbeats';
 
 const T0 = Date.parse('2024-05-01T09:00:00Z');
 const at = (seconds: number, data: Record<string, unknown> = { app: 'code' }, duration = 0) => ({
 	timestamp: new Date(T0 + seconds * 1000),
 	duration,
 	data
-});
-
-describe('SerialQueues', () => {
-	it('runs the tasks of one key one at a time, in call order', async () => {
-		const queues = new SerialQueues();
-		const log: string[] = [];
-		let inFlight = 0;
-		const task = (name: string, ms: number) => async () => {
-			inFlight++;
-			expect(inFlight).toBe(1);
-			log.push(`start ${name}`);
-			await new Promise((r) => setTimeout(r, ms));
-			log.push(`end ${name}`);
-			inFlight--;
-			return name;
-		};
-		const results = await Promise.all([
-			queues.run('a', task('1', 20)),
-			queues.run('a', task('2', 1)),
-			queues.run('a', task('3', 5))
-		]);
-		expect(results).toEqual(['1', '2', '3']);
-		expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
-	});
-
-	it('lets a failed task reject only its own promise', async () => {
-		const queues = new SerialQueues();
-		const failing = queues.run('a', async () => {
-			throw new Error('boom');
-		});
-		const next = queues.run('a', async () => 'ok');
-		await expect(failing).rejects.toThrow('boom');
-		await expect(next).resolves.toBe('ok');
-	});
-
-	it('runs different keys independently', async () => {
-		const queues = new SerialQueues();
-		let release: () => void = () => {};
-		const blocked = queues.run('a', () => new Promise<void>((r) => (release = r)));
-		await expect(queues.run('b', async () => 'b done')).resolves.toBe('b done');
-		release();
-		await blocked;
-	});
 });
 
 describe('HeartbeatPremerge', () => {
