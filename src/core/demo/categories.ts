@@ -4,7 +4,7 @@
  * apps, titles and URLs (some with `\b`, `\d`, anchors), so that categorization in benchmarks
  * and in the demo does realistic work.
  */
-import type { CategoryPair, QueryRule } from '../queries/categories';
+import { regexRule as re, type CategoryPair, type QueryRule } from '../queries/categories';
 
 /** A category as the dashboard stores it: path, rule and optional colour and score. */
 export type DemoCategory = {
@@ -13,8 +13,6 @@ export type DemoCategory = {
 	data?: { color?: string; score?: number };
 };
 
-const re = (regex: string, ignoreCase = false): QueryRule =>
-	ignoreCase ? { type: 'regex', regex, ignore_case: true } : { type: 'regex', regex };
 const none: QueryRule = { type: 'none' };
 
 /** The 30 demo categories, parents before children, in the order that breaks ties. */

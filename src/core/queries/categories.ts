@@ -7,6 +7,17 @@ export type QueryRule =
 	| { type: 'none' }
 	| { type: 'regex'; regex: string; ignore_case?: boolean; select_keys?: readonly string[] };
 
+/**
+ * A regex rule as the dashboard writes it: `ignore_case` is present (and true) only when asked
+ * for, so that a case-sensitive rule has no `ignore_case` key at all.
+ */
+export function regexRule(
+	regex: string,
+	ignoreCase = false
+): { type: 'regex'; regex: string; ignore_case?: true } {
+	return ignoreCase ? { type: 'regex', regex, ignore_case: true } : { type: 'regex', regex };
+}
+
 /** One `categorize` entry: the category path and its rule (`[["Work", "Code"], rule]`). */
 export type CategoryPair = readonly [name: readonly string[], rule: QueryRule];
 

@@ -5,6 +5,7 @@
  * depth), and every operation returns a new list.
  */
 import { HindsightError } from '../../core/errors';
+import { regexRule as regex } from '../../core/queries/categories';
 
 export type Rule =
 	| { type: 'none' }
@@ -18,10 +19,6 @@ export type Category = {
 
 export const UNCATEGORIZED_COLOR = '#CCC';
 
-const regex = (pattern: string, ignoreCase = false): Rule =>
-	ignoreCase
-		? { type: 'regex', regex: pattern, ignore_case: true }
-		: { type: 'regex', regex: pattern };
 const none: Rule = { type: 'none' };
 
 /** The built-in tree (section 3.2). */
