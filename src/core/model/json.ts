@@ -1,4 +1,6 @@
 /** JSON values as they appear in event data, bucket data and settings. */
+import { HindsightError } from '../errors';
+
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | JsonObject;
 export type JsonObject = { [key: string]: JsonValue };
@@ -31,4 +33,17 @@ export function jsonEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
 	}
 	for (const key in b) if (Object.hasOwn(b, key)) count--;
 	return count === 0;
+}
+
+/**
+ * Parses JSON text that a user handed in (a file, a field); `what` names it in the error, as in
+ * "The settings file is not valid JSON: <the parser's reason>" (`invalid_json`).
+ */
+export function parseJson(text: string, what: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch (err) {
+		const reason = err instanceof Error ? err.message : String(err);
+		throw new HindsightError('invalid_json', `The ${what} is not valid JSON: ${reason}`);
+	}
 }

@@ -5,6 +5,7 @@
  * depth), and every operation returns a new list.
  */
 import { HindsightError } from '../../core/errors';
+import { parseJson } from '../../core/model/json';
 import { regexRule as regex } from '../../core/queries/categories';
 
 export type Rule =
@@ -274,16 +275,7 @@ export function exportCategories(id: string, list: Category[]): { fileName: stri
 export type CategoryImport = { id: string | null; categories: Category[] };
 
 export function parseCategoryImport(text: string): CategoryImport {
-	let raw: unknown;
-	try {
-		raw = JSON.parse(text);
-	} catch (err) {
-		throw new HindsightError(
-			'invalid_json',
-			`The category file is not valid JSON: ${(err as Error).message}`
-		);
-	}
-	const doc = raw as { id?: unknown; categories?: unknown } | null;
+	const doc = parseJson(text, 'category file') as { id?: unknown; categories?: unknown } | null;
 	if (typeof doc !== 'object' || doc === null || !Array.isArray(doc.categories)) {
 		throw invalid('The category file must be an object with a "categories" list.');
 	}

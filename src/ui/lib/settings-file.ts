@@ -4,19 +4,11 @@
  * 128 characters, as the settings API requires.
  */
 import { HindsightError } from '../../core/errors';
-import type { JsonValue } from '../../core/model/json';
+import { isJsonObject, parseJson, type JsonObject } from '../../core/model/json';
 
-export function parseSettingsFile(text: string): Record<string, JsonValue> {
-	let value: unknown;
-	try {
-		value = JSON.parse(text);
-	} catch (err) {
-		throw new HindsightError(
-			'invalid_json',
-			`The settings file is not valid JSON: ${(err as Error).message}`
-		);
-	}
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+export function parseSettingsFile(text: string): JsonObject {
+	const value = parseJson(text, 'settings file');
+	if (!isJsonObject(value)) {
 		throw new HindsightError(
 			'invalid_argument',
 			'A settings file must be one JSON object of keys and values.'
@@ -29,5 +21,5 @@ export function parseSettingsFile(text: string): Record<string, JsonValue> {
 			`The settings key '${bad.slice(0, 40)}' is empty or too long (128 characters or more).`
 		);
 	}
-	return value as Record<string, JsonValue>;
+	return value;
 }
