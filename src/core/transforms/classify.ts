@@ -4,6 +4,7 @@
  * pattern on each distinct string is computed once per call and shared between events.
  */
 import type { Event, EventData } from '../model/event';
+import type { JsonValue } from '../model/json';
 import { withKey } from './data';
 import type { CategoryRule, RuleMatcher, TagRule } from './rules';
 
@@ -83,6 +84,34 @@ function withData(event: Event, data: EventData): Event {
 }
 
 /**
+ * A copy of each event with `data[field]` set from the rules it matches: `decide` reads
+ * `masks.current` and runs once per distinct set of matching rules; `give` turns that cached
+ * decision into the value each event gets.
+ */
+function labelEvents<T>(
+	events: readonly Event[],
+	masks: RuleMasks,
+	field: string,
+	decide: () => T,
+	give: (decided: T) => JsonValue
+): Event[] {
+	const decided = new Map<number | string, T>();
+	const out: Event[] = new Array(events.length);
+	for (let i = 0; i < events.length; i++) {
+		const event = events[i];
+		masks.compute(event.data);
+		const key = masks.key();
+		let value = decided.get(key);
+		if (value === undefined) {
+			value = decide();
+			decided.set(key, value);
+		}
+		out[i] = withData(event, withKey(event.data, field, give(value)));
+	}
+	return out;
+}
+
+/**
  * A copy of each event with `data.$category` set to the winning category (replacing any
  * existing value). Starting from `["Uncategorized"]` (depth 1), the rules are tried in list
  * order and each matching rule whose category is at least as deep as the current choice
@@ -92,7 +121,6 @@ function withData(event: Event, data: EventData): Event {
 export function categorize(events: readonly Event[], rules: readonly CategoryRule[]): Event[] {
 	const categories = rules.map((rule) => [...rule.category]);
 	const masks = new RuleMasks(rules.map((rule) => rule.rule));
-	const decided = new Map<number | string, string[]>();
 	const uncategorized = ['Uncategorized'];
 	const choose = (): string[] => {
 		let best = uncategorized;
@@ -101,20 +129,7 @@ export function categorize(events: readonly Event[], rules: readonly CategoryRul
 		}
 		return best;
 	};
-
-	const out: Event[] = new Array(events.length);
-	for (let i = 0; i < events.length; i++) {
-		const event = events[i];
-		masks.compute(event.data);
-		const key = masks.key();
-		let best = decided.get(key);
-		if (best === undefined) {
-			best = choose();
-			decided.set(key, best);
-		}
-		out[i] = withData(event, withKey(event.data, '$category', best));
-	}
-	return out;
+	return labelEvents(events, masks, '$category', choose, (best) => best);
 }
 
 /** Orders strings by Unicode code point (not UTF-16 code unit), as Rust sorts strings. */
@@ -138,24 +153,10 @@ export function compareCodePoints(a: string, b: string): number {
  */
 export function tag(events: readonly Event[], rules: readonly TagRule[]): Event[] {
 	const masks = new RuleMasks(rules.map((rule) => rule.rule));
-	const decided = new Map<number | string, readonly string[]>();
 	const choose = (): string[] => {
 		const tags = new Set<string>();
 		for (let r = 0; r < rules.length; r++) if (has(masks.current, r)) tags.add(rules[r].tag);
 		return [...tags].sort(compareCodePoints);
 	};
-
-	const out: Event[] = new Array(events.length);
-	for (let i = 0; i < events.length; i++) {
-		const event = events[i];
-		masks.compute(event.data);
-		const key = masks.key();
-		let tags = decided.get(key);
-		if (tags === undefined) {
-			tags = choose();
-			decided.set(key, tags);
-		}
-		out[i] = withData(event, withKey(event.data, '$tags', [...tags]));
-	}
-	return out;
+	return labelEvents(events, masks, '$tags', choose, (tags) => [...tags]);
 }
