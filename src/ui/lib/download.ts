@@ -9,8 +9,3 @@ export function saveBlob(blob: Blob, fileName: string): void {
 	anchor.remove();
 	setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** Microseconds since the epoch (the model's instants) as a Date. */
-export function instantToDate(us: number): Date {
-	return new Date(Math.floor(us / 1000));
-}

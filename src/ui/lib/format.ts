@@ -18,9 +18,19 @@ export function formatHoursMinutes(seconds: number): string {
 	return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
+/** Microseconds since the epoch (the model's instants) as a Date. */
+export function instantToDate(us: number): Date {
+	return new Date(Math.floor(us / 1000));
+}
+
 /** A local date and time, `2024-05-01 09:30:15`. */
 export function formatDateTime(date: Date | number): string {
 	return format(date, 'yyyy-MM-dd HH:mm:ss');
+}
+
+/** An instant (microseconds) as `formatDateTime` writes it; `—` when there is none. */
+export function formatInstantTime(us: number | null): string {
+	return us === null ? '—' : formatDateTime(instantToDate(us));
 }
 
 /** How long ago, coarsely: `just now`, `5 min ago`, `3 h ago`, `2 days ago`. */
