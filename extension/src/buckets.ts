@@ -7,6 +7,7 @@
  * ids find the browser's streams. Two browsers on one device should therefore carry different
  * device names (the generated default differs per profile).
  */
+import { EXTENSION_CLIENT } from '../../src/core/bridge-protocol';
 import type { Settings } from './settings';
 
 export type BucketSpec = {
@@ -17,9 +18,6 @@ export type BucketSpec = {
 };
 
 export type Buckets = { web: BucketSpec; afk: BucketSpec; window: BucketSpec };
-
-/** The `client` of every bucket the extension creates. */
-export const EXTENSION_CLIENT = 'hindsight-extension';
 
 export function bucketsFor(settings: Pick<Settings, 'browserName' | 'deviceName'>): Buckets {
 	const device = settings.deviceName;

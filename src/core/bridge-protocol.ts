@@ -31,6 +31,12 @@ export const DEFAULT_ALLOWED_EXTENSION_ORIGINS: readonly string[] = [
 	`chrome-extension://${HINDSIGHT_EXTENSION_ID}`
 ];
 
+/**
+ * The `client` of every bucket the extension creates. The dashboard tells the extension's
+ * buckets (browser-only data, delivery status) by it.
+ */
+export const EXTENSION_CLIENT = 'hindsight-extension';
+
 /** The settings key holding extra allowed extension origins (a JSON list of strings). */
 export const BRIDGE_ALLOWED_ORIGINS_SETTING = 'bridgeAllowedOrigins';
 

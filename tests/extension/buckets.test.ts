@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	browserAppName,
-	bucketsFor,
-	detectBrowserName,
-	EXTENSION_CLIENT
-} from '../../extension/src/buckets';
+import { EXTENSION_CLIENT } from '../../src/core/bridge-protocol';
+import { browserAppName, bucketsFor, detectBrowserName } from '../../extension/src/buckets';
 
 describe('bucketsFor', () => {
 	it('names the three buckets after the browser and the device, with their types', () => {

@@ -10,7 +10,7 @@
 import { createLogger } from '../../../src/core/log';
 import { formatInstant } from '../../../src/core/model/time';
 import { ActivityWatchClient, createBridgeFetch } from '../../../src/client';
-import { EXTENSION_CLIENT } from '../buckets';
+import { EXTENSION_CLIENT } from '../../../src/core/bridge-protocol';
 import { Deliverer, type DrainResult } from '../delivery';
 import type { Outbox, OutboxEntry } from '../outbox';
 import { hasHostPermission, readSettings } from '../settings-store';

@@ -4,6 +4,8 @@
  * `afkstatus`, every `web.tab.current`, and the first `general.stopwatch`. Browser, editor and
  * stopwatch buckets of the `unknown` host are used when the host has none.
  */
+import { EXTENSION_CLIENT } from '../../core/bridge-protocol';
+
 export type BucketInfo = { id: string; type: string; client: string; hostname: string };
 
 export type BucketSelection = {
@@ -14,9 +16,6 @@ export type BucketSelection = {
 	/** True when the window bucket is the extension's focus stream (browser-only data). */
 	browserOnly: boolean;
 };
-
-/** The `client` of the buckets that Hindsight's extension writes. */
-export const EXTENSION_CLIENT = 'hindsight-extension';
 
 const isAndroid = (b: BucketInfo) => b.id.startsWith('aw-watcher-android');
 
