@@ -5,7 +5,7 @@
  */
 import { addDays } from 'date-fns';
 import type { DayRange } from '../../worker/summary/types';
-import { isWithin, type Category } from './categories';
+import { isWithin, pathKey, type Category } from './categories';
 import { atOffset, periodDays, type Calendar, type Period } from './periods';
 
 /** The filters panel's choices. */
@@ -40,6 +40,11 @@ export function categoryFilter(list: Category[], chosen: string[] | null): strin
 	if (chosen.length === 1 && chosen[0] === 'Uncategorized') return [['Uncategorized']];
 	const paths = list.filter((c) => isWithin(c.name, chosen)).map((c) => c.name);
 	return paths.length > 0 ? paths : [chosen];
+}
+
+/** The Activity page's query string selecting `path` (`?category=Work%3EProgramming`). */
+export function categoryQuery(path: readonly string[] | null): string {
+	return path ? `?category=${encodeURIComponent(pathKey(path))}` : '';
 }
 
 /** `Work>Programming` (the URL's `category` parameter) as a path. */

@@ -1,6 +1,6 @@
 /** Rows of the Activity view's bar lists, made from the merged events of a summary. */
 import type { EventJson } from '../../core/model/event';
-import { effectiveColor, type Category } from './categories';
+import { effectiveColor, pathLabel, type Category } from './categories';
 
 export type BarRow = {
 	name: string;
@@ -44,7 +44,7 @@ export function categoryRows(
 		const p = path as string[];
 		return [
 			{
-				name: p.join(' > '),
+				name: pathLabel(p),
 				seconds: e.duration,
 				color: effectiveColor(categories, p),
 				href: hrefOf(p)

@@ -58,7 +58,16 @@ export const DEFAULT_CATEGORIES: Category[] = [
 	{ name: ['Uncategorized'], rule: none, data: { color: UNCATEGORIZED_COLOR } }
 ];
 
+/** A path as one string, `Work>Programming`: map keys, select values, the URL parameter. */
 export const pathKey = (name: readonly string[]): string => name.join('>');
+
+/** The path a `pathKey` stands for; `''` is the top level (`[]`). */
+export function pathFromKey(key: string): string[] {
+	return key === '' ? [] : key.split('>');
+}
+
+/** A path as users read it: `Work > Programming`. */
+export const pathLabel = (name: readonly string[]): string => name.join(' > ');
 
 export function samePath(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((part, i) => part === b[i]);
@@ -185,7 +194,7 @@ export function addCategory(
 ): { list: Category[]; path: string[] } {
 	const path = [...parent, name ?? freshName(list, parent)];
 	if (find(list, path))
-		throw invalid(`A category '${path.join(' > ')}' already exists; choose another name.`);
+		throw invalid(`A category '${pathLabel(path)}' already exists; choose another name.`);
 	const category: Category = { name: path, rule: name ? none : regex('FILL ME') };
 	return { list: withImplicitParents([...list, category]), path };
 }
@@ -197,10 +206,10 @@ function replacePrefix(path: string[], from: readonly string[], to: readonly str
 function moveSubtree(list: Category[], from: readonly string[], to: string[]): Category[] {
 	if (samePath(from, to)) return list;
 	if (isWithin(to, from))
-		throw invalid(`'${from.join(' > ')}' cannot be moved into its own subtree.`);
+		throw invalid(`'${pathLabel(from)}' cannot be moved into its own subtree.`);
 	const clash = list.find((c) => isWithin(c.name, to) && !isWithin(c.name, from));
 	if (clash)
-		throw invalid(`A category '${to.join(' > ')}' already exists; choose another name or parent.`);
+		throw invalid(`A category '${pathLabel(to)}' already exists; choose another name or parent.`);
 	return withImplicitParents(list.map((c) => ({ ...c, name: replacePrefix(c.name, from, to) })));
 }
 

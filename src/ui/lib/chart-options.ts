@@ -5,7 +5,7 @@
 import type { ChartOption } from './echarts';
 import type { CategoryNode } from './category-tree';
 import { formatDuration, formatHoursMinutes } from './format';
-import { pathKey } from './categories';
+import { pathKey, pathLabel } from './categories';
 
 export type BarInput = { label: string; categories: { path: string[]; seconds: number }[] };
 
@@ -26,7 +26,7 @@ export function categoryBarsOption(
 	const series = order.map(({ path }) => ({
 		type: 'bar',
 		stack: 'time',
-		name: path.join(' > '),
+		name: pathLabel(path),
 		itemStyle: { color: colorOf(path) },
 		data: bars.map((bar) => {
 			const hit = bar.categories.find((c) => pathKey(c.path) === pathKey(path));
@@ -74,7 +74,7 @@ export function sunburstOption(
 			formatter: (p: { treePathInfo?: { name: string }[]; value: number }) => {
 				const path = (p.treePathInfo ?? []).map((n) => n.name).filter((n) => n !== '');
 				const share = Math.round((p.value / total) * 1000) / 10;
-				return `${path.join(' > ') || 'All'}<br>${formatDuration(p.value)} (${share}%)`;
+				return `${pathLabel(path) || 'All'}<br>${formatDuration(p.value)} (${share}%)`;
 			}
 		},
 		series: [

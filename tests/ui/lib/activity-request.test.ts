@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import {
 	categoryFilter,
+	categoryQuery,
 	parseCategoryParam,
 	periodDayRanges
 } from '../../../src/ui/lib/activity-request';
@@ -39,4 +40,12 @@ it('filters on a category with all its descendants', () => {
 	expect(categoryFilter(DEFAULT_CATEGORIES, null)).toBeNull();
 	expect(parseCategoryParam('Work>Programming')).toEqual(['Work', 'Programming']);
 	expect(parseCategoryParam('')).toBeNull();
+});
+
+it('writes the category query string that parseCategoryParam reads', () => {
+	expect(categoryQuery(['Work', 'Programming'])).toBe('?category=Work%3EProgramming');
+	expect(
+		parseCategoryParam(new URLSearchParams('?category=Work%3EProgramming').get('category'))
+	).toEqual(['Work', 'Programming']);
+	expect(categoryQuery(null)).toBe('');
 });

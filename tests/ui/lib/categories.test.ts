@@ -10,6 +10,9 @@ import {
 	moveCategory,
 	normalizeCategories,
 	parseCategoryImport,
+	pathFromKey,
+	pathKey,
+	pathLabel,
 	queryRules,
 	removeCategory,
 	renameCategory,
@@ -138,5 +141,13 @@ describe('categories', () => {
 		expect(isTooBroad('.*', test('.*'))).toBe(true);
 		expect(isTooBroad('[a-z]+', test('[a-z]+'))).toBe(true);
 		expect(isTooBroad('GitHub', test('GitHub'))).toBe(false);
+	});
+
+	it('writes a path as a key and as a label, and reads a key back', () => {
+		expect(pathKey(['Work', 'Programming'])).toBe('Work>Programming');
+		expect(pathLabel(['Work', 'Programming'])).toBe('Work > Programming');
+		expect(pathFromKey('Work>Programming')).toEqual(['Work', 'Programming']);
+		expect(pathFromKey('')).toEqual([]);
+		expect(pathLabel([])).toBe('');
 	});
 });
