@@ -35,6 +35,37 @@ function colorFor(lane: Lane, event: Event, colorOf: (lane: Lane, e: Event) => s
 	return colorOf(lane, event);
 }
 
+/** ECharts' drawing API as a custom series' `renderItem` receives it (the part used here). */
+type RenderApi = {
+	value(i: number): number;
+	coord(p: number[]): number[];
+	size(p: number[]): number[];
+	style(): object;
+};
+
+/** One event's rectangle: from start to end on its lane, 70% of the lane high, 1 px at least. */
+function laneRect(_params: unknown, api: RenderApi) {
+	const [x0, y] = api.coord([api.value(1), api.value(0)]);
+	const [x1] = api.coord([api.value(2), api.value(0)]);
+	const height = api.size([0, 1])[1] * 0.7;
+	return {
+		type: 'rect',
+		shape: { x: x0, y: y - height / 2, width: Math.max(1, x1 - x0), height },
+		style: api.style()
+	};
+}
+
+/** The hover text of an event: its span, its duration and what `describeData` shows. */
+function eventTooltip(lanes: Lane[]) {
+	return (p: { data: { event: Event; lane: number } }) => {
+		const { event, lane } = p.data;
+		const start = formatDateTime(event.timestamp / 1000);
+		const end = formatDateTime((event.timestamp + event.duration) / 1000);
+		const lines = describeData(lanes[lane].type, event.data).map(escapeHtml);
+		return [`${start} – ${end}`, formatDuration(event.duration / 1e6), ...lines].join('<br>');
+	};
+}
+
 export function timelineOption(
 	lanes: Lane[],
 	range: { start: number; end: number },
@@ -52,15 +83,7 @@ export function timelineOption(
 	);
 	return {
 		animation: false,
-		tooltip: {
-			formatter: (p: { data: { event: Event; lane: number } }) => {
-				const { event, lane } = p.data;
-				const start = formatDateTime(event.timestamp / 1000);
-				const end = formatDateTime((event.timestamp + event.duration) / 1000);
-				const lines = describeData(lanes[lane].type, event.data).map(escapeHtml);
-				return [`${start} – ${end}`, formatDuration(event.duration / 1e6), ...lines].join('<br>');
-			}
-		},
+		tooltip: { formatter: eventTooltip(lanes) },
 		grid: { left: 140, right: 20, top: 10, bottom: 60 },
 		xAxis: { type: 'time', min: range.start, max: range.end },
 		yAxis: { type: 'category', data: lanes.map((l) => l.label), inverse: true },
@@ -68,31 +91,7 @@ export function timelineOption(
 			{ type: 'inside', xAxisIndex: 0, filterMode: 'weakFilter', minValueSpan: 60_000 },
 			{ type: 'slider', xAxisIndex: 0, filterMode: 'weakFilter', minValueSpan: 60_000 }
 		],
-		series: [
-			{
-				type: 'custom',
-				encode: { x: [1, 2], y: 0 },
-				data,
-				renderItem: (
-					_params: unknown,
-					api: {
-						value(i: number): number;
-						coord(p: number[]): number[];
-						size(p: number[]): number[];
-						style(): object;
-					}
-				) => {
-					const [x0, y] = api.coord([api.value(1), api.value(0)]);
-					const [x1] = api.coord([api.value(2), api.value(0)]);
-					const height = api.size([0, 1])[1] * 0.7;
-					return {
-						type: 'rect',
-						shape: { x: x0, y: y - height / 2, width: Math.max(1, x1 - x0), height },
-						style: api.style()
-					};
-				}
-			}
-		]
+		series: [{ type: 'custom', encode: { x: [1, 2], y: 0 }, data, renderItem: laneRect }]
 	};
 }
 
