@@ -7,7 +7,7 @@
  */
 import { HindsightError } from '../core/errors';
 import { PythonStyleClient, type ImportableBucket } from './client-python';
-import { fromWireBucket, fromWireEvent, timestampText } from './convert';
+import { fromWireBucket, fromWireEvent, fromWireEvents, timestampText } from './convert';
 import { FetchError } from './fetch-error';
 import { QueryCache, resolveQuery, type QueryOptions } from './query';
 import { createReqShim, type ReqShim } from './req-shim';
@@ -128,7 +128,7 @@ export class ActivityWatchClient extends PythonStyleClient {
 			query,
 			errorFrom: 300
 		});
-		return Array.isArray(data) ? data.map(fromWireEvent) : [];
+		return fromWireEvents(data);
 	}
 
 	/** The number of events overlapping `[startTime, endTime]` (sent as `start`/`end`). */
