@@ -40,7 +40,7 @@ async function makeAndStore(): Promise<Settings> {
 	const stored = await readStored();
 	if (stored?.deviceName && stored.browserName) return readSettings();
 	const settings = settingsFromStorage(stored, await makeDefaults());
-	await chrome.storage.local.set({ [SETTINGS_KEY]: settings });
+	await writeSettings(settings);
 	return settings;
 }
 
