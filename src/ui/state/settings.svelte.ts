@@ -7,7 +7,7 @@
 import type { JsonValue } from '../../core/model/json';
 import { BRIDGE_ALLOWED_ORIGINS_SETTING } from '../../core/bridge-protocol';
 import { DEFAULT_CATEGORIES, normalizeCategories, type Category } from '../lib/categories';
-import { parseStartOfDay, type Calendar, type WeekStart } from '../lib/periods';
+import { DEFAULT_CALENDAR, parseStartOfDay, type Calendar, type WeekStart } from '../lib/periods';
 import { api } from './api';
 
 export type Theme = 'auto' | 'light' | 'dark';
@@ -65,7 +65,7 @@ export class Settings {
 		const offset = parseStartOfDay(this.get('startOfDay', DEFAULTS.startOfDay));
 		const week = this.get<string>('startOfWeek', DEFAULTS.startOfWeek);
 		const weekStart: WeekStart = week === 'Sunday' || week === 'Saturday' ? week : 'Monday';
-		return { dayOffsetMinutes: offset ?? 240, weekStart };
+		return { dayOffsetMinutes: offset ?? DEFAULT_CALENDAR.dayOffsetMinutes, weekStart };
 	}
 
 	get theme(): Theme {
