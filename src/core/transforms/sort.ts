@@ -76,6 +76,11 @@ export function sortByDuration(events: readonly Event[]): Event[] {
 	return stableSortByKeys(events, keys);
 }
 
+/** A total truncated toward zero to whole milliseconds, as `sum_durations` reports it. */
+export function truncateToMillis(total: Micros): Micros {
+	return Math.trunc(total / MICROS_PER_MILLI) * MICROS_PER_MILLI;
+}
+
 /**
  * The sum of the durations, truncated toward zero to whole milliseconds (as ActivityWatch's
  * Rust server does): 1.0005 s + 1.0005 s gives 2.001 s. `[]` gives 0.
@@ -83,7 +88,7 @@ export function sortByDuration(events: readonly Event[]): Event[] {
 export function sumDurations(events: readonly Event[]): Micros {
 	let total = 0;
 	for (let i = 0; i < events.length; i++) total += events[i].duration;
-	return Math.trunc(total / MICROS_PER_MILLI) * MICROS_PER_MILLI;
+	return truncateToMillis(total);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Event, EventJson } from '../../core/model/event';
 import type { JsonObject, JsonValue } from '../../core/model/json';
 import { formatInstant, microsToSeconds, type Instant, type Micros } from '../../core/model/time';
 import { valueKey } from '../../core/transforms/group-key';
+import { truncateToMillis } from '../../core/transforms/sort';
 
 export type Group = { key: string; timestamp: Instant; duration: Micros; data: JsonObject };
 
@@ -90,5 +91,5 @@ export function groupToJson(g: Group): EventJson {
 
 /** `sum_durations`: the total truncated toward zero to whole milliseconds, in seconds. */
 export function sumToSeconds(total: Micros): number {
-	return Math.trunc(total / 1000) / 1000;
+	return microsToSeconds(truncateToMillis(total));
 }
