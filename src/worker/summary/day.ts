@@ -40,6 +40,27 @@ export type DaySummary = {
 
 const HOUR: Micros = 3600 * 1_000_000;
 
+/**
+ * The part of `e` within `[start, end)` (`[start, end]` when `closed`): `e` itself when it lies
+ * wholly inside, a cut copy when it crosses a bound, null when it lies outside. A zero-length
+ * event is inside when its instant is.
+ */
+function pieceWithin(e: Event, start: Instant, end: Instant, closed: boolean): Event | null {
+	const eventEnd = e.timestamp + e.duration;
+	const from = Math.max(e.timestamp, start);
+	const to = Math.min(eventEnd, end);
+	if (to > from) {
+		return from === e.timestamp && to === eventEnd
+			? e
+			: { ...e, timestamp: from, duration: to - from };
+	}
+	const inside =
+		e.duration === 0 &&
+		e.timestamp >= start &&
+		(e.timestamp < end || (closed && e.timestamp === end));
+	return inside ? e : null;
+}
+
 /** The parts of `events` within `[start, end)` (`[start, end]` when `closed`), in order. */
 export function piecesWithin(
 	events: readonly Event[],
@@ -49,20 +70,8 @@ export function piecesWithin(
 ): Event[] {
 	const out: Event[] = [];
 	for (const e of events) {
-		const from = Math.max(e.timestamp, start);
-		const to = Math.min(e.timestamp + e.duration, end);
-		if (to > from)
-			out.push(
-				from === e.timestamp && to === e.timestamp + e.duration
-					? e
-					: { ...e, timestamp: from, duration: to - from }
-			);
-		else if (
-			e.duration === 0 &&
-			e.timestamp >= start &&
-			(e.timestamp < end || (closed && e.timestamp === end))
-		)
-			out.push(e);
+		const piece = pieceWithin(e, start, end, closed);
+		if (piece) out.push(piece);
 	}
 	return out;
 }
@@ -109,19 +118,8 @@ export function splitByDays(
 	for (const e of events) {
 		const end = e.timestamp + e.duration;
 		for (let i = firstDayEndingAfter(days, e.timestamp); i <= last && days[i].start <= end; i++) {
-			const day = days[i];
-			const from = Math.max(e.timestamp, day.start);
-			const to = Math.min(end, day.end);
-			if (to > from)
-				out[i].push(
-					from === e.timestamp && to === end ? e : { ...e, timestamp: from, duration: to - from }
-				);
-			else if (
-				e.duration === 0 &&
-				e.timestamp >= day.start &&
-				(e.timestamp < day.end || (closed && i === last && e.timestamp === day.end))
-			)
-				out[i].push(e);
+			const piece = pieceWithin(e, days[i].start, days[i].end, closed && i === last);
+			if (piece) out[i].push(piece);
 		}
 	}
 	return out;
