@@ -54,6 +54,19 @@ export function eventToJson(event: Event): EventJson {
 	};
 }
 
+/**
+ * The in-memory form of a wire event that needs no validation (a query result, an export this
+ * app wrote): the inverse of `eventToJson`. Untrusted input goes through `parseEvent`.
+ */
+export function eventFromJson(json: EventJson): Event {
+	return {
+		id: json.id ?? null,
+		timestamp: parseInstant(json.timestamp, 'lenient'),
+		duration: secondsToMicros(json.duration),
+		data: json.data
+	};
+}
+
 function invalidEvent(message: string, field: string): HindsightError {
 	return new HindsightError('invalid_event', message, { field });
 }

@@ -24,8 +24,8 @@
  * which days changed while no page was open.
  */
 import { createLogger } from '../../core/log';
-import type { Event, EventJson } from '../../core/model/event';
-import { parseInstant, secondsToMicros, type Instant } from '../../core/model/time';
+import { eventFromJson, type Event, type EventJson } from '../../core/model/event';
+import type { Instant } from '../../core/model/time';
 import { selectBuckets, type BucketInfo, type BucketSelection } from './buckets';
 import { summarizeDays, type CanonicalLists, type DaySummary, type Mode } from './day';
 import { bars, finalize, mergeDays } from './merge';
@@ -57,12 +57,7 @@ type Task = { day: DayRange; key: string | null; left: boolean; right: boolean; 
 
 function parseEvents(value: unknown): Event[] {
 	if (!Array.isArray(value)) return [];
-	return (value as EventJson[]).map((e) => ({
-		id: e.id ?? null,
-		timestamp: parseInstant(e.timestamp, 'lenient'),
-		duration: secondsToMicros(e.duration),
-		data: e.data
-	}));
+	return (value as EventJson[]).map((e) => eventFromJson(e));
 }
 
 function parseLists(result: unknown): CanonicalLists {
