@@ -14,6 +14,7 @@ import {
 	storageError,
 	supersededError
 } from './errors';
+import { runLean, type LeanScope } from './lean-tx';
 import {
 	FORMAT_VERSION,
 	HindsightDb,
@@ -23,6 +24,7 @@ import {
 	type TableName,
 	type Tables
 } from './versions';
+import type { WriteTables } from './write-tx';
 
 const log = createLogger('store');
 
@@ -148,6 +150,25 @@ export class Connection {
 			return await this.db.transaction(mode, [...tables], async (trans) => {
 				return await body(boundTables(trans));
 			});
+		} catch (err) {
+			throw this.failure(err, action);
+		}
+	}
+
+	/**
+	 * Runs `body` in one lean readwrite transaction (lean-tx.ts) over `scope`, on the
+	 * connection Dexie opened; failures come back as HindsightErrors, as from `run`.
+	 */
+	async runLean<T>(
+		action: string,
+		scope: LeanScope,
+		body: (t: WriteTables) => Promise<T>
+	): Promise<T> {
+		await this.ready();
+		try {
+			const db = this.db.backendDB();
+			if (!db) throw closedError();
+			return await runLean(db, scope, body);
 		} catch (err) {
 			throw this.failure(err, action);
 		}

@@ -4,15 +4,43 @@
  * written back by `finish()` at its end, so several contexts writing the same database at once
  * never hand out the same id or block key: IndexedDB runs their transactions one after another.
  *
- * Must only be used inside a Dexie transaction over WRITE_TABLES.
+ * Must only be used inside one readwrite transaction over the stores it touches: a Dexie
+ * transaction over WRITE_TABLES (its bound tables), or a lean one (lean-tx.ts).
  */
 import { HindsightError } from '../core/errors';
 import { indexOfId } from './block';
-import { ID_CHUNK, type HeadRow, type MetaRow } from './records';
+import type { BlockRow, BucketRow, DirRow, HeadRow, IdChunkRow, MetaRow } from './records';
+import { ID_CHUNK } from './records';
 import { BucketSession, type Layout } from './session';
-import type { Tables } from './versions';
 
 export const WRITE_TABLES = ['meta', 'buckets', 'heads', 'dirs', 'blocks', 'idmap'] as const;
+
+export type WriteTableName = (typeof WRITE_TABLES)[number];
+
+/**
+ * The table methods that writes use, by primary key only. Dexie's tables bound to a
+ * transaction have them (versions.ts `boundTables`), and so do lean transactions. `bulkGet`
+ * answers in the order of its keys, `undefined` for a missing row; `toArray` in key order.
+ */
+export type RowTable<Row, Key> = {
+	get(key: Key): Promise<Row | undefined>;
+	bulkGet(keys: Key[]): Promise<(Row | undefined)[]>;
+	put(row: Row): Promise<unknown>;
+	bulkPut(rows: readonly Row[]): Promise<unknown>;
+	delete(key: Key): Promise<void>;
+	bulkDelete(keys: Key[]): Promise<void>;
+	toArray(): Promise<Row[]>;
+};
+
+/** The stores a readwrite transaction of WriteTx may touch. */
+export type WriteTables = {
+	meta: RowTable<MetaRow, string>;
+	buckets: RowTable<BucketRow, string>;
+	heads: RowTable<HeadRow, string>;
+	dirs: RowTable<DirRow, string>;
+	blocks: RowTable<BlockRow, number>;
+	idmap: RowTable<IdChunkRow, number>;
+};
 
 type CounterRow = Extract<MetaRow, { key: 'counters' }>;
 
@@ -21,7 +49,7 @@ export class Counters {
 	private row: CounterRow | null = null;
 	private dirty = false;
 
-	constructor(private readonly db: Tables) {}
+	constructor(private readonly db: WriteTables) {}
 
 	async load(): Promise<void> {
 		if (this.row) return;
@@ -69,7 +97,7 @@ export class IdIndex {
 	private readonly chunks = new Map<number, Int32Array>();
 	private readonly pending = new Map<number, number>();
 
-	constructor(private readonly db: Tables) {}
+	constructor(private readonly db: WriteTables) {}
 
 	/** Reads the chunks holding these ids in one batch. */
 	async prefetch(ids: Iterable<number>): Promise<void> {
@@ -121,7 +149,7 @@ export class WriteTx {
 	private heads: HeadRow[] | null = null;
 
 	constructor(
-		readonly db: Tables,
+		readonly db: WriteTables,
 		readonly layout: Layout
 	) {
 		this.counters = new Counters(db);
