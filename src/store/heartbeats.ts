@@ -7,14 +7,39 @@
  * it; a reference that no longer exists counts as a miss.
  *
  * The common case, a merge into a hot reference, reads one head row and writes it back.
+ * Several heartbeats of one bucket may run one after another in the same transaction
+ * (coalescing, datastore.ts): each sees what the previous one left in the session.
  */
 import { HindsightError } from '../core/errors';
 import type { Event } from '../core/model/event';
 import { heartbeatMerge } from '../core/transforms/heartbeat';
 import { checkEvent, stored } from './event-writes';
+import type { LeanScope } from './lean-tx';
 import type { StoredEvent } from './records';
 import type { BucketSession } from './session';
 import type { WriteTx } from './write-tx';
+
+/**
+ * The stores of a heartbeat's lean transaction: a merge needs the head, a new event the
+ * counters too; promoting a reference from a block, finding the newest event in the blocks or
+ * packing the hot set needs the rest.
+ */
+export const HEARTBEAT_SCOPE: LeanScope = {
+	likely: ['heads', 'meta'],
+	all: ['meta', 'heads', 'dirs', 'blocks', 'idmap']
+};
+
+/** Refuses a heartbeat that cannot be stored: `invalid_event` or `invalid_argument`. */
+export function checkHeartbeat(beat: Event, pulsetimeSeconds: number): void {
+	checkEvent({ ...beat, id: null });
+	if (!Number.isFinite(pulsetimeSeconds) || pulsetimeSeconds < 0) {
+		throw new HindsightError(
+			'invalid_argument',
+			`The pulsetime must be a number of seconds >= 0, got ${pulsetimeSeconds}`,
+			{ field: 'pulsetime' }
+		);
+	}
+}
 
 /**
  * Stores a heartbeat (rest-api.md section 5): the reference is the cached event if it still
@@ -27,14 +52,7 @@ export async function heartbeat(
 	beat: Event,
 	pulsetimeSeconds: number
 ): Promise<StoredEvent> {
-	checkEvent({ ...beat, id: null });
-	if (!Number.isFinite(pulsetimeSeconds) || pulsetimeSeconds < 0) {
-		throw new HindsightError(
-			'invalid_argument',
-			`The pulsetime must be a number of seconds >= 0, got ${pulsetimeSeconds}`,
-			{ field: 'pulsetime' }
-		);
-	}
+	checkHeartbeat(beat, pulsetimeSeconds);
 	const session = await tx.session(bucketId);
 	const reference = await referenceEvent(session);
 

@@ -209,6 +209,7 @@ export class BucketSession {
 	async newest(): Promise<StoredEvent | null> {
 		let best: StoredEvent | null = null;
 		for (const event of this.head.hot) if (!best || byListOrder(event, best) < 0) best = event;
+		if (this.head.count === this.head.hot.length) return best;
 		await this.ensure();
 		const dir = this.entries();
 		if (dir.length === 0) return best;

@@ -46,6 +46,42 @@ describe('two datastores on one database', () => {
 		expect(await two.countEvents('w', {})).toBe(60);
 	});
 
+	it.each([
+		['two lean', true],
+		['a lean and a Dexie', false]
+	])(
+		'%s datastores keep concurrent bursts of heartbeats and inserts whole',
+		async (_name, lean) => {
+			const factory = new IDBFactory();
+			const layout = { hotMax: 3, blockMax: 4 };
+			const one = await openStore({ indexedDB: factory, layout });
+			const two = await openTwin(factory, { layout, leanHeartbeats: lean });
+			await one.createBucket(bucket('w'));
+			const first = await two.heartbeat('w', ev(0, 0, { app: 'x' }), 100);
+
+			const merging = [];
+			for (let s = 1; s <= 30; s++) {
+				merging.push((s % 3 ? one : two).heartbeat('w', ev(s, 0, { app: 'x' }), 100));
+			}
+			const merged = await Promise.all(merging);
+			expect(new Set(merged.map((e) => e.id))).toEqual(new Set([first.id]));
+			expect(await one.getEvents('w', {})).toEqual([{ ...first, duration: sec(30) }]);
+
+			const fresh = [];
+			for (let i = 0; i < 20; i++) {
+				fresh.push(one.heartbeat('w', ev(100 + i * 4, 1, { from: 'one', n: i }), 0));
+				fresh.push(two.heartbeat('w', ev(102 + i * 4, 1, { from: 'two', n: i }), 0));
+				if (i % 5 === 0) fresh.push(two.insertEvents('w', [ev(1000 + i)]));
+			}
+			await Promise.all(fresh);
+			const events = await two.getEvents('w', {});
+			expect(events).toHaveLength(45);
+			expect(new Set(events.map((e) => e.id)).size).toBe(45);
+			expect(Math.max(...events.map((e) => e.id!))).toBe(45);
+			expect(await one.countEvents('w', {})).toBe(45);
+		}
+	);
+
 	it('see each other’s writes in the heartbeat reference', async () => {
 		const factory = new IDBFactory();
 		const one = await openStore({ indexedDB: factory });
