@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { CHANGE_CHANNEL, isChangeMessage } from '../../src/store/changes';
+import { BROADCAST_INTERVAL_MS, CHANGE_CHANNEL, isChangeMessage } from '../../src/store/changes';
 import type { ChangeNotice } from '../../src/store/types';
 import { at, bucket, ev, openStore, openTwin } from './helpers';
 
@@ -79,5 +79,67 @@ describe('change notices', () => {
 		});
 		await expect.poll(() => heard).toEqual([{ kind: 'bucket-created', bucketId: 'a' }]);
 		expect(unrelated).toEqual([]);
+	});
+
+	it('post a burst of event notices of a bucket as the first at once and the rest merged', async () => {
+		const store = await openStore({ name: 'burst', broadcast: true });
+		await store.createBucket(bucket('a'));
+		await store.createBucket(bucket('b'));
+		const local: ChangeNotice[] = [];
+		store.onChange((n) => local.push(n));
+		const page = new BroadcastChannel(CHANGE_CHANNEL);
+		const posted: ChangeNotice[] = [];
+		page.onmessage = (message) => {
+			if (isChangeMessage(message.data) && message.data.database === 'burst') {
+				posted.push(message.data.notice);
+			}
+		};
+
+		for (let s = 0; s < 4; s++) await store.insertEvents('a', [ev(10 * s, 1)]);
+		await store.insertEvents('b', [ev(500)]);
+		await store.heartbeat('a', ev(100, 2, { x: 1 }), 1);
+		await expect.poll(() => posted.length).toBe(3);
+		await store.updateBucket('b', { name: 'B' });
+		await expect.poll(() => posted.length).toBe(4);
+		await new Promise((resolve) => setTimeout(resolve, BROADCAST_INTERVAL_MS * 2));
+		page.close();
+
+		expect(local).toHaveLength(7);
+		expect(posted).toEqual([
+			{ kind: 'events', bucketId: 'a', start: at(0), end: at(1) },
+			{ kind: 'events', bucketId: 'b', start: at(500), end: at(500) },
+			{ kind: 'events', bucketId: 'a', start: at(10), end: at(102) },
+			{ kind: 'bucket-updated', bucketId: 'b' }
+		]);
+	});
+
+	it('post pending merged notices before any other notice and on close', async () => {
+		const store = await openStore({ name: 'order', broadcast: true });
+		await store.createBucket(bucket('a'));
+		const page = new BroadcastChannel(CHANGE_CHANNEL);
+		const posted: ChangeNotice[] = [];
+		page.onmessage = (message) => {
+			if (isChangeMessage(message.data) && message.data.database === 'order') {
+				posted.push(message.data.notice);
+			}
+		};
+		await store.insertEvents('a', [ev(1)]);
+		await store.insertEvents('a', [ev(2)]);
+		await store.deleteBucket('a');
+		await store.createBucket(bucket('a'));
+		await store.insertEvents('a', [ev(3)]);
+		await store.insertEvents('a', [ev(4)]);
+		store.close();
+		await store.whenClosed();
+		await expect.poll(() => posted.length).toBe(6);
+		page.close();
+		expect(posted.map((n) => [n.kind, n.start])).toEqual([
+			['events', at(1)],
+			['events', at(2)],
+			['bucket-deleted', undefined],
+			['bucket-created', undefined],
+			['events', at(3)],
+			['events', at(4)]
+		]);
 	});
 });
