@@ -3,12 +3,15 @@
  * Chromium, side by side in one run (figures vary a lot between runs on a shared machine, so
  * compare ratios taken in one run):
  * - api.heartbeat-sw: a controlled page sends heartbeats with `fetch` to the service worker,
- *   one after another, same data, so every one merges;
- * - api.heartbeat-worker: the same through the dashboard worker's `heartbeat` (Comlink);
+ *   one after another, same data, so every one merges; `-pipelined` keeps PIPELINE in flight
+ *   (several watchers, a replaying queue), which the datastore coalesces;
+ * - api.heartbeat-worker(-pipelined): the same through the dashboard worker's `heartbeat`;
  * - idb.heartbeat-floor: a bare readwrite transaction with one read and one put, in a worker.
  * To show where the time goes it also measures, in a worker: the same transaction in Dexie,
- * `Datastore.heartbeat` and the router called directly; and `sw.fetch-floor`, a page's `fetch`
- * answered at once by a service worker that does nothing else.
+ * `Datastore.heartbeat` on the lean path (without and with change broadcast) and on the Dexie path, and the router called
+ * directly; from the page: a Comlink call to a worker that answers at once, and a `fetch`
+ * answered at once by a service worker that does nothing else (sequential and pipelined); and
+ * the time the app's service worker itself reports per heartbeat (`Server-Timing`).
  * Each figure is the median of several interleaved rounds after a warm-up round.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { startAppServer } from '../tests/e2e/lib/server';
 
 const HEARTBEATS = 300;
 const ROUNDS = 7;
+const PIPELINE = 8;
 
 const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -41,10 +45,14 @@ self.addEventListener('fetch', (e) => {
 	);
 	writeFileSync(
 		join(dir, 'bench/echo/page.js'),
-		`window.benchEcho = async (count) => {
+		`window.benchEcho = async (count, depth = 1) => {
+	let left = count;
+	const lane = async () => {
+		while (left-- > 0) await (await fetch('/bench/echo/api/x', { method: 'POST', body: '{}' })).text();
+	};
 	const started = performance.now();
-	for (let i = 0; i < count; i++) await (await fetch('/bench/echo/api/x', { method: 'POST', body: '{}' })).text();
-	return performance.now() - started;
+	await Promise.all(Array.from({ length: depth }, lane));
+	return { ms: performance.now() - started };
 };`
 	);
 	writeFileSync(
@@ -57,15 +65,31 @@ function print(name: string, value: string, unit: string): void {
 	process.stdout.write(`${name}: ${value} ${unit}\n`);
 }
 
-type Call = (page: Page, count: number) => Promise<number>;
+type Timing = { ms: number; inside?: number };
 
+type Call = (page: Page, count: number) => Promise<Timing>;
+
+/** Calls page function `name` with the count first, then `args`. */
 const call =
 	(name: string, ...args: unknown[]): Call =>
 	(page, count) =>
 		page.evaluate(
-			([fn, rest, n]) =>
-				(window as unknown as Record<string, (...a: unknown[]) => Promise<number>>)[fn](...rest, n),
-			[name, args, count] as const
+			([fn, n, rest]) =>
+				(window as unknown as Record<string, (...a: unknown[]) => Promise<Timing>>)[fn](n, ...rest),
+			[name, count, args] as const
+		);
+
+/** Calls `benchProbe(probe, count)` in the page. */
+const probe =
+	(name: string): Call =>
+	(page, count) =>
+		page.evaluate(
+			([p, n]) =>
+				(window as unknown as Record<string, (...a: unknown[]) => Promise<Timing>>).benchProbe(
+					p,
+					n
+				),
+			[name, count] as const
 		);
 
 const dir = await buildTestApp({ bench: 'bench/api/page.html' });
@@ -84,33 +108,50 @@ try {
 
 	const measures: [string, Page, Call][] = [
 		['api.heartbeat-sw', page, call('benchServiceWorker')],
+		['api.heartbeat-sw-pipelined', page, call('benchServiceWorker', PIPELINE)],
 		['api.heartbeat-worker', page, call('benchWorker')],
-		['idb.heartbeat-floor', page, call('benchProbe', 'idb')],
-		['dexie.heartbeat-floor', page, call('benchProbe', 'dexie')],
-		['store.heartbeat-direct', page, call('benchProbe', 'store')],
-		['api.heartbeat-router-direct', page, call('benchProbe', 'router')],
-		['sw.fetch-floor', echo, call('benchEcho')]
+		['api.heartbeat-worker-pipelined', page, call('benchWorker', PIPELINE)],
+		['idb.heartbeat-floor', page, probe('idb')],
+		['dexie.heartbeat-floor', page, probe('dexie')],
+		['store.heartbeat-direct', page, probe('store')],
+		['store.heartbeat-direct-broadcast', page, probe('store-broadcast')],
+		['store.heartbeat-direct-dexie', page, probe('store-dexie')],
+		['api.heartbeat-router-direct', page, probe('router')],
+		['worker.comlink-floor', page, call('benchComlink')],
+		['sw.fetch-floor', echo, call('benchEcho')],
+		['sw.fetch-floor-pipelined', echo, call('benchEcho', PIPELINE)]
 	];
 	for (const [, target, run] of measures) await run(target, 50);
 	const rates = new Map(measures.map(([name]) => [name, [] as number[]]));
+	const inside: number[] = [];
 	for (let round = 0; round < ROUNDS; round++) {
 		for (const [name, target, run] of measures) {
-			rates.get(name)?.push((HEARTBEATS / (await run(target, HEARTBEATS))) * 1000);
+			const timing = await run(target, HEARTBEATS);
+			rates.get(name)?.push((HEARTBEATS / timing.ms) * 1000);
+			if (name === 'api.heartbeat-sw' && timing.inside) inside.push(timing.inside / HEARTBEATS);
 		}
 	}
 
 	const rate = (name: string) => median(rates.get(name) ?? []);
 	for (const [name] of measures) {
-		print(name, rate(name).toFixed(0), name === 'sw.fetch-floor' ? 'requests/s' : 'heartbeats/s');
+		const unit =
+			/floor$|floor-pipelined$/.test(name) && !name.includes('heartbeat')
+				? 'requests/s'
+				: 'heartbeats/s';
+		print(name, rate(name).toFixed(0), unit);
 	}
-	const ratios: [string, string, string][] = [
-		['api.heartbeat-sw-vs-floor', 'api.heartbeat-sw', 'idb.heartbeat-floor'],
-		['api.heartbeat-worker-vs-floor', 'api.heartbeat-worker', 'idb.heartbeat-floor'],
-		['store.heartbeat-direct-vs-floor', 'store.heartbeat-direct', 'idb.heartbeat-floor'],
-		['dexie.heartbeat-floor-vs-floor', 'dexie.heartbeat-floor', 'idb.heartbeat-floor'],
-		['sw.fetch-floor-vs-idb-floor', 'sw.fetch-floor', 'idb.heartbeat-floor']
-	];
-	for (const [name, slow, fast] of ratios) print(name, (rate(fast) / rate(slow)).toFixed(2), 'x');
+	const floor = rate('idb.heartbeat-floor');
+	for (const [name] of measures) {
+		if (name !== 'idb.heartbeat-floor')
+			print(`${name}-vs-floor`, (floor / rate(name)).toFixed(2), 'x');
+	}
+	const swInside = median(inside);
+	print('api.heartbeat-sw-inside', swInside.toFixed(3), 'ms');
+	print(
+		'api.heartbeat-sw-transport',
+		(1000 / rate('api.heartbeat-sw') - swInside).toFixed(3),
+		'ms'
+	);
 } finally {
 	await browser.close();
 	await server.stop();

@@ -5,6 +5,9 @@
  *   extended, with the relaxed durability the datastore uses;
  * - `dexie`: the same transaction written with Dexie (Dexie's own cost);
  * - `store`: `Datastore.heartbeat` called directly (the datastore's cost, no transport);
+ * - `store-broadcast`: the same with change broadcast on, as the app's contexts run it;
+ * - `store-dexie`: the same with `leanHeartbeats: false`, each heartbeat in a Dexie transaction
+ *   (the path before lean transactions);
  * - `router`: the REST router called directly with a Request (adds parsing and serializing).
  */
 /// <reference lib="webworker" />
@@ -15,7 +18,7 @@ import { Datastore } from '../../src/store/datastore';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-export type Probe = 'idb' | 'dexie' | 'store' | 'router';
+export type Probe = 'idb' | 'dexie' | 'store' | 'store-broadcast' | 'store-dexie' | 'router';
 
 type Row = { id: number; bucket: string; start: number; end: number; data: object };
 
@@ -68,13 +71,19 @@ async function dexieHeartbeat(db: BenchDexie, at: number): Promise<void> {
 	});
 }
 
-let datastore: Datastore | null = null;
+const datastores = new Map<Probe, Datastore>();
 let host: ReturnType<typeof createApiHost> | null = null;
 
-async function storeSetup(): Promise<Datastore> {
-	datastore ??= new Datastore({ name: 'bench-store', indexedDB, IDBKeyRange, broadcast: false });
-	await datastore.createBucket({ id: 'probe', name: null, created: 0, data: {}, ...BUCKET });
-	return datastore;
+async function storeSetup(probe: Probe = 'store'): Promise<Datastore> {
+	let store = datastores.get(probe);
+	if (!store) {
+		const broadcast = probe === 'store-broadcast';
+		const leanHeartbeats = probe !== 'store-dexie';
+		store = new Datastore({ name: `bench-${probe}`, broadcast, leanHeartbeats });
+		datastores.set(probe, store);
+	}
+	await store.createBucket({ id: 'probe', name: null, created: 0, data: {}, ...BUCKET });
+	return store;
 }
 
 async function routerSetup() {
@@ -92,8 +101,8 @@ async function prepare(probe: Probe): Promise<(at: number) => Promise<unknown>> 
 		const db = (dexie ??= new BenchDexie());
 		return (at) => dexieHeartbeat(db, at);
 	}
-	if (probe === 'store') {
-		const store = await storeSetup();
+	if (probe.startsWith('store')) {
+		const store = await storeSetup(probe);
 		return (at) =>
 			store.heartbeat('probe', { id: null, timestamp: at, duration: 0, data: { app: 'a' } }, 60);
 	}
