@@ -5,7 +5,7 @@
  */
 import { addDays } from 'date-fns';
 import type { DayRange } from '../../worker/summary/types';
-import { isWithin, pathKey, type Category } from './categories';
+import { isUncategorized, isWithin, pathKey, type Category } from './categories';
 import { atOffset, periodDays, type Calendar, type Period } from './periods';
 
 /** The filters panel's choices. */
@@ -37,7 +37,7 @@ export function periodDayRanges(period: Period, calendar: Calendar): DayRange[] 
 /** The paths the Activity page filters on: the chosen category and all its descendants. */
 export function categoryFilter(list: Category[], chosen: string[] | null): string[][] | null {
 	if (!chosen) return null;
-	if (chosen.length === 1 && chosen[0] === 'Uncategorized') return [['Uncategorized']];
+	if (isUncategorized(chosen)) return [['Uncategorized']];
 	const paths = list.filter((c) => isWithin(c.name, chosen)).map((c) => c.name);
 	return paths.length > 0 ? paths : [chosen];
 }

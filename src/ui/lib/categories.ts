@@ -73,6 +73,11 @@ export function samePath(a: readonly string[], b: readonly string[]): boolean {
 	return a.length === b.length && a.every((part, i) => part === b[i]);
 }
 
+/** True for `["Uncategorized"]`, the path `categorize` gives events no rule matches. */
+export function isUncategorized(path: readonly string[]): boolean {
+	return path.length === 1 && path[0] === 'Uncategorized';
+}
+
 /** True when `path` is `ancestor` or lies below it. */
 export function isWithin(path: readonly string[], ancestor: readonly string[]): boolean {
 	return path.length >= ancestor.length && ancestor.every((part, i) => path[i] === part);

@@ -6,7 +6,7 @@
  */
 import type { Event } from '../../core/model/event';
 import { buildRule, categorize, type CategoryRule } from '../../core/transforms';
-import { effectiveColor, type Category } from './categories';
+import { effectiveColor, isUncategorized, type Category } from './categories';
 import { hashColor } from './bar-rows';
 import type { Lane } from './timeline-option';
 
@@ -55,7 +55,7 @@ export function categoryColors(categories: Category[]): (lane: Lane, e: Event) =
 	return (lane, e) => {
 		const [categorized] = categorize([e], rules);
 		const path = categorized.data.$category as string[];
-		if (path.length === 1 && path[0] === 'Uncategorized') {
+		if (isUncategorized(path)) {
 			return hashColor(String(e.data.app ?? e.data.title ?? e.data.label ?? lane.bucketId));
 		}
 		return effectiveColor(categories, path);

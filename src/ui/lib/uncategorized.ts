@@ -3,6 +3,8 @@
  * time exceeds a share of the total and the total exceeds a minimum, as the
  * `uncategorizedNotificationData` setting says (default on, 3600 s, 0.3).
  */
+import { isUncategorized } from './categories';
+
 export type HintSetting = { isEnabled: boolean; minTotalSeconds: number; minRatio: number };
 
 export const DEFAULT_HINT: HintSetting = { isEnabled: true, minTotalSeconds: 3600, minRatio: 0.3 };
@@ -25,7 +27,7 @@ export function uncategorizedShare(
 	if (!setting.isEnabled) return null;
 	const total = categories.reduce((sum, c) => sum + c.seconds, 0);
 	const uncategorized = categories
-		.filter((c) => c.path.length === 1 && c.path[0] === 'Uncategorized')
+		.filter((c) => isUncategorized(c.path))
 		.reduce((sum, c) => sum + c.seconds, 0);
 	if (total < setting.minTotalSeconds || total === 0) return null;
 	const share = uncategorized / total;

@@ -7,6 +7,7 @@ import {
 	exportCategories,
 	importedSetId,
 	isTooBroad,
+	isUncategorized,
 	moveCategory,
 	normalizeCategories,
 	parseCategoryImport,
@@ -149,5 +150,12 @@ describe('categories', () => {
 		expect(pathFromKey('Work>Programming')).toEqual(['Work', 'Programming']);
 		expect(pathFromKey('')).toEqual([]);
 		expect(pathLabel([])).toBe('');
+	});
+
+	it('tells the uncategorized path from categories below or beside it', () => {
+		expect(isUncategorized(['Uncategorized'])).toBe(true);
+		expect(isUncategorized(['Uncategorized', 'Later'])).toBe(false);
+		expect(isUncategorized(['Work'])).toBe(false);
+		expect(isUncategorized([])).toBe(false);
 	});
 });
