@@ -9,7 +9,7 @@ import { createBridge, type BridgeEvent } from '../api/bridge';
 import { createLogger } from '../core/log';
 import { runQuery } from '../core/query/run';
 import { Datastore } from '../store/datastore';
-import { SERVICE_WORKER_PATH } from './protocol';
+import { askToBeClaimed, SERVICE_WORKER_PATH } from './protocol';
 
 const log = createLogger('bridge');
 
@@ -47,6 +47,7 @@ async function registerServiceWorker(): Promise<void> {
 	if (!('serviceWorker' in navigator) || navigator.serviceWorker.controller) return;
 	try {
 		await navigator.serviceWorker.register(`/${SERVICE_WORKER_PATH}`, { scope: '/' });
+		await askToBeClaimed(navigator.serviceWorker);
 	} catch (err) {
 		log.warn('the bridge could not register the service worker', {
 			error: err instanceof Error ? err.name : 'unknown'

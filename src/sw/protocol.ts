@@ -24,3 +24,31 @@ export function isServiceWorkerMessage(value: unknown): value is ServiceWorkerMe
 		typeof (value as { version?: unknown }).version === 'string'
 	);
 }
+
+/**
+ * A page's request that the active worker take it over. The worker's `clients.claim()` on
+ * activation skips pages whose document did not exist yet (their navigation was still in
+ * flight, so it started before any worker was active); such a page would stay uncontrolled
+ * until reloaded, so it asks for itself.
+ */
+export type ClaimRequest = { type: 'hindsight-sw-claim' };
+
+export const CLAIM_REQUEST: ClaimRequest = { type: 'hindsight-sw-claim' };
+
+export function isClaimRequest(value: unknown): value is ClaimRequest {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		(value as { type?: unknown }).type === CLAIM_REQUEST.type
+	);
+}
+
+/**
+ * Once a worker is active for this page's scope, asks it to claim the page if it does not
+ * control it yet. Call after registering; resolves when the request is sent (or not needed).
+ */
+export async function askToBeClaimed(container: ServiceWorkerContainer): Promise<void> {
+	if (container.controller) return;
+	const registration = await container.ready;
+	if (!container.controller) registration.active?.postMessage(CLAIM_REQUEST);
+}

@@ -17,7 +17,7 @@ import { createLogger } from '../core/log';
 import { runQuery } from '../core/query/run';
 import { Datastore } from '../store/datastore';
 import { bridgeResponse } from './bridge-document';
-import type { ServiceWorkerMessage } from './protocol';
+import { isClaimRequest, type ServiceWorkerMessage } from './protocol';
 import { manifestVersion } from './version';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -124,6 +124,11 @@ self.addEventListener('install', () => {
 
 self.addEventListener('activate', (event) => {
 	event.waitUntil(self.clients.claim().then(() => tellPages('activated')));
+});
+
+// A page that was still loading when this worker activated asks to be taken over (protocol.ts).
+self.addEventListener('message', (event) => {
+	if (isClaimRequest(event.data)) event.waitUntil(self.clients.claim());
 });
 
 cleanupOutdatedCaches();

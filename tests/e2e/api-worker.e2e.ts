@@ -26,7 +26,9 @@ beforeAll(async () => {
 	dir = await buildTestApp({ workerTest: 'tests/e2e/lib/worker-page.html' });
 	server = await startAppServer(dir);
 	browser = await launchChromium();
-	page = await controlledPage(browser.context, server.origin, '/tests/e2e/lib/worker-page.html');
+	page = await controlledPage(browser.context, server.origin, '/tests/e2e/lib/worker-page.html', {
+		register: true
+	});
 	await page.waitForFunction(() => 'hindsight' in window);
 });
 

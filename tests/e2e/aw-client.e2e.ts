@@ -39,7 +39,9 @@ afterAll(async () => {
 
 it('runs aw-client 0.3.7 against the service worker', async () => {
 	await (await controlledPage(browser.context, server.origin, '/')).close();
-	const page = await controlledPage(browser.context, server.origin, '/aw-client-test.html');
+	const page = await controlledPage(browser.context, server.origin, '/aw-client-test.html', {
+		register: true
+	});
 	await page.waitForFunction(() => 'runAwClientScenario' in window);
 	const report = (await page.evaluate(() =>
 		(window as unknown as { runAwClientScenario: () => Promise<unknown> }).runAwClientScenario()

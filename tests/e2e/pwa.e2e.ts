@@ -37,6 +37,36 @@ describe('the installed app', () => {
 		await page.close();
 	});
 
+	it('takes over app pages that were still loading when the worker activated', async () => {
+		// Their document requests are held until a first page is controlled: the worker's
+		// activation then finds them not loaded yet, which `clients.claim()` skips.
+		const fresh = await launchChromium();
+		try {
+			let release = () => {};
+			const released = new Promise<void>((resolve) => (release = resolve));
+			const loading = ['/', '/timeline', '/bridge.html'].map(async (path) => {
+				const page = await fresh.context.newPage();
+				await page.route(`${server.origin}${path}`, async (route) => {
+					await released;
+					await route.continue();
+				});
+				const loaded = page.goto(`${server.origin}${path}`);
+				return { page, loaded };
+			});
+			const pages = await Promise.all(loading);
+
+			await controlledPage(fresh.context, server.origin, '/');
+			release();
+			for (const { page, loaded } of pages) {
+				expect((await loaded)?.ok()).toBe(true);
+				await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+				expect((await pageFetch(page, 'GET', '/api/0/info')).status).toBe(200);
+			}
+		} finally {
+			await fresh.close();
+		}
+	});
+
 	it('loads, routes and answers the API with the origin server stopped', async () => {
 		const page = await controlledPage(browser.context, server.origin, '/');
 		await pageFetch(page, 'POST', '/api/0/buckets/offline', BUCKET);

@@ -7,7 +7,7 @@
  * while pages keep running the code they loaded: once that happens the state is `update-ready`
  * and the UI should offer `reloadApp()`.
  */
-import { isServiceWorkerMessage, SERVICE_WORKER_PATH } from '../../sw/protocol';
+import { askToBeClaimed, isServiceWorkerMessage, SERVICE_WORKER_PATH } from '../../sw/protocol';
 
 export type AppUpdateState =
 	/** No service worker in this browser or context: the app works only while online. */
@@ -83,6 +83,7 @@ async function register(): Promise<ServiceWorkerRegistration | null> {
 		found.addEventListener('updatefound', () => {
 			if (found.active) set('updating');
 		});
+		void askToBeClaimed(container);
 		return found;
 	} catch {
 		set('failed');

@@ -7,23 +7,35 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { CLAIM_REQUEST } from '../../../src/sw/protocol';
 
-/**
- * Opens `origin + path` in a new page and waits until the service worker controls it. The app
- * registers the worker itself; pages that do not (test pages) get it registered here.
- */
+export type ControlledPageOptions = {
+	/**
+	 * The page does not register the service worker itself (a test page): register it here and,
+	 * like the app's pages, ask the active worker to claim the page. The app's own pages must be
+	 * taken over without help, so the helper only waits for them.
+	 */
+	register?: boolean;
+};
+
+/** Opens `origin + path` in a new page and waits until the service worker controls it. */
 export async function controlledPage(
 	context: BrowserContext,
 	origin: string,
-	path = '/'
+	path = '/',
+	options: ControlledPageOptions = {}
 ): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(origin + path);
-	await page.evaluate(async () => {
-		if (!navigator.serviceWorker.controller) {
-			await navigator.serviceWorker.register('/sw.js', { scope: '/' });
-		}
-	});
+	if (options.register) {
+		await page.evaluate(async (claim) => {
+			const container = navigator.serviceWorker;
+			if (container.controller) return;
+			await container.register('/sw.js', { scope: '/' });
+			const registration = await container.ready;
+			if (!container.controller) registration.active?.postMessage(claim);
+		}, CLAIM_REQUEST);
+	}
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
 		timeout: 30_000
 	});

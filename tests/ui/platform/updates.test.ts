@@ -1,20 +1,34 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { AppUpdateState } from '../../../src/ui/platform/updates';
 
 /** A stand-in for `navigator.serviceWorker`: events, a controller and a registration. */
 class FakeContainer extends EventTarget {
 	controller: object | null;
 	registration = Object.assign(new EventTarget(), {
-		active: null as object | null,
+		active: null as { postMessage: Mock } | null,
 		update: vi.fn(async () => {})
 	});
 	register = vi.fn(async () => this.registration);
+	/** Resolves once a worker is active, as the real `ready` does. */
+	ready: Promise<FakeContainer['registration']>;
+	private activate = () => {};
 	failing = false;
 
 	constructor(controlled: boolean) {
 		super();
 		this.controller = controlled ? {} : null;
-		if (controlled) this.registration.active = {};
+		this.ready = new Promise((resolve) => {
+			this.activate = () => {
+				this.registration.active = { postMessage: vi.fn() };
+				resolve(this.registration);
+			};
+		});
+		if (controlled) this.activate();
+	}
+
+	/** A worker becomes active (without claiming this page yet). */
+	activateWorker(): void {
+		this.activate();
 	}
 
 	takeOver(): void {
@@ -53,6 +67,29 @@ describe('appUpdate', () => {
 		expect(states).toEqual(['installing']);
 		container.takeOver();
 		expect(states).toEqual(['installing', 'ready']);
+	});
+
+	it('asks the active worker to take over a page its activation left uncontrolled', async () => {
+		const container = new FakeContainer(false);
+		const { module, states } = await load(container);
+		await module.registerServiceWorker();
+		container.activateWorker();
+		await container.ready;
+		await Promise.resolve();
+		expect(container.registration.active?.postMessage).toHaveBeenCalledWith({
+			type: 'hindsight-sw-claim'
+		});
+		container.takeOver();
+		expect(states).toEqual(['installing', 'ready']);
+	});
+
+	it('asks nothing of the worker when it already controls the page', async () => {
+		const container = new FakeContainer(true);
+		const { module } = await load(container);
+		await module.registerServiceWorker();
+		await container.ready;
+		await Promise.resolve();
+		expect(container.registration.active?.postMessage).not.toHaveBeenCalled();
 	});
 
 	it('reports updating, then update-ready when a new version takes over a controlled page', async () => {
