@@ -5,7 +5,7 @@
  */
 import { HindsightError } from '../core/errors';
 import { createLogger } from '../core/log';
-import { MICROS_PER_MILLI, tryParseInstant } from '../core/model/time';
+import { instantToDate, tryParseInstant } from '../core/model/time';
 import type { EventInput, IBucket, IEvent } from './types';
 
 const log = createLogger('client');
@@ -47,8 +47,7 @@ export function toWireEvent(event: EventInput): WireEvent {
 /** A `Date` from a server timestamp; sub-millisecond digits are dropped. */
 export function parseDate(text: string): Date {
 	const micros = tryParseInstant(text, 'lenient');
-	if (micros === null) return new Date(text);
-	return new Date(Math.floor(micros / MICROS_PER_MILLI));
+	return micros === null ? new Date(text) : instantToDate(micros);
 }
 
 type RawEvent = { id?: number; timestamp: string; duration?: number; data: IEvent['data'] };

@@ -168,6 +168,16 @@ export function microsToSeconds(us: Micros): number {
 	return us / MICROS_PER_SECOND;
 }
 
+/** An instant as a `Date`, which holds milliseconds: the sub-millisecond part is dropped. */
+export function instantToDate(us: Instant): Date {
+	return new Date(Math.floor(us / MICROS_PER_MILLI));
+}
+
+/** A `Date` as an instant. */
+export function dateToInstant(date: Date): Instant {
+	return date.getTime() * MICROS_PER_MILLI;
+}
+
 /** The current time in microseconds (millisecond resolution). */
 export function now(): Instant {
 	return Date.now() * MICROS_PER_MILLI;

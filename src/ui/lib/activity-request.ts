@@ -4,6 +4,7 @@
  * a year period, otherwise the day itself), and the category filter with all descendants.
  */
 import { addDays } from 'date-fns';
+import { dateToInstant } from '../../core/model/time';
 import type { DayRange } from '../../worker/summary/types';
 import { isUncategorized, isWithin, pathKey, type Category } from './categories';
 import { atOffset, periodDays, type Calendar, type Period } from './periods';
@@ -15,8 +16,6 @@ export type ActivityFilters = {
 	category: string[] | null;
 };
 
-const micros = (date: Date) => date.getTime() * 1000;
-
 export function periodDayRanges(period: Period, calendar: Calendar): DayRange[] {
 	const { first, next } = periodDays(period);
 	const out: DayRange[] = [];
@@ -26,8 +25,8 @@ export function periodDayRanges(period: Period, calendar: Calendar): DayRange[] 
 				? (day.getFullYear() - first.getFullYear()) * 12 + day.getMonth() - first.getMonth()
 				: i;
 		out.push({
-			start: micros(atOffset(day, calendar)),
-			end: micros(atOffset(addDays(day, 1), calendar)),
+			start: dateToInstant(atOffset(day, calendar)),
+			end: dateToInstant(atOffset(addDays(day, 1), calendar)),
 			bar
 		});
 	}

@@ -5,6 +5,7 @@
  */
 import { generateDemoData } from '../../core/demo';
 import { exportBucket, type ExportDocument } from '../../core/model/export';
+import { dateToInstant } from '../../core/model/time';
 import { addDays, startOfDay } from 'date-fns';
 
 export type DemoFileOptions = { days: number; hostname: string; now?: Date; density?: number };
@@ -13,13 +14,13 @@ export function demoExportDocument(options: DemoFileOptions): ExportDocument {
 	const now = options.now ?? new Date();
 	const first = addDays(startOfDay(now), 1 - options.days);
 	const data = generateDemoData({
-		start: first.getTime() * 1000,
+		start: dateToInstant(first),
 		days: options.days,
 		density: options.density ?? 0.25,
 		hostname: options.hostname,
 		stopwatchPerDay: 1
 	});
-	const limit = now.getTime() * 1000;
+	const limit = dateToInstant(now);
 	const doc: ExportDocument = { buckets: {} };
 	for (const { bucket, events } of data.buckets) {
 		const kept = events.filter((e) => e.timestamp + e.duration <= limit);

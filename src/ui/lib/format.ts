@@ -1,5 +1,6 @@
 /** Formatting of durations and times for display. */
 import { format } from 'date-fns';
+import { instantToDate } from '../../core/model/time';
 
 /** Seconds as `2h 05m`, `12m 30s` or `45s`. */
 export function formatDuration(seconds: number): string {
@@ -16,11 +17,6 @@ export function formatDuration(seconds: number): string {
 export function formatHoursMinutes(seconds: number): string {
 	const minutes = Math.round(seconds / 60);
 	return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-/** Microseconds since the epoch (the model's instants) as a Date. */
-export function instantToDate(us: number): Date {
-	return new Date(Math.floor(us / 1000));
 }
 
 /** A local date and time, `2024-05-01 09:30:15`. */

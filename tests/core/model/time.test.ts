@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	dateToInstant,
+	instantToDate,
 	formatInstant,
 	formatInstantOffset,
 	parseInstant,
@@ -88,5 +90,19 @@ describe('formatInstant', () => {
 		for (const us of [0, 1, 999, 1000, 1_000_001, 1_700_000_000_123_456, -86_400_000_001]) {
 			expect(parseInstant(formatInstant(us))).toBe(us);
 		}
+	});
+});
+
+describe('instantToDate and dateToInstant', () => {
+	it('turns an instant into a Date, dropping the sub-millisecond part', () => {
+		expect(instantToDate(1_500_999).getTime()).toBe(1500);
+		expect(instantToDate(-1).getTime()).toBe(-1);
+	});
+
+	it('turns a Date into an instant', () => {
+		expect(dateToInstant(new Date(1500))).toBe(1_500_000);
+		expect(instantToDate(dateToInstant(new Date(Date.UTC(2024, 4, 1))))).toEqual(
+			new Date(Date.UTC(2024, 4, 1))
+		);
 	});
 });

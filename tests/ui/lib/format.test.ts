@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	formatAgo,
-	formatDuration,
-	formatInstantTime,
-	instantToDate
-} from '../../../src/ui/lib/format';
+import { formatAgo, formatDuration, formatInstantTime } from '../../../src/ui/lib/format';
 
 describe('format', () => {
 	it('writes durations in the largest two units', () => {
@@ -12,10 +7,6 @@ describe('format', () => {
 		expect(formatDuration(750)).toBe('12m 30s');
 		expect(formatDuration(44.6)).toBe('45s');
 		expect(formatDuration(-3)).toBe('0s');
-	});
-
-	it('turns an instant into a Date, dropping the sub-millisecond part', () => {
-		expect(instantToDate(1_500_999).getTime()).toBe(1500);
 	});
 
 	it('writes an instant as local date and time, and a dash for none', () => {
