@@ -3,7 +3,8 @@
  * 13.7, built by src/core/queries) over every AFK bucket of the host, run for all periods in
  * one request; each result is at most one merged `not-afk` event.
  */
-import { formatInstant, type Instant } from '../../core/model/time';
+import type { Instant } from '../../core/model/time';
+import { formatPeriod } from '../../core/query/period';
 import { activityQuery } from '../../core/queries';
 import type { BucketInfo } from './buckets';
 
@@ -21,7 +22,7 @@ export async function activityHistory(
 		(b) => b.type === 'afkstatus' && b.hostname === host
 	);
 	if (afk.length === 0 || periods.length === 0) return periods.map(() => 0);
-	const texts = periods.map((p) => `${formatInstant(p.start)}/${formatInstant(p.end)}`);
+	const texts = periods.map(formatPeriod);
 	const results = await deps.runPeriods(activityQuery(afk.map((b) => b.id)), texts);
 	return results.map((r) =>
 		Array.isArray(r) ? r.reduce((sum, e: { duration: number }) => sum + e.duration, 0) : 0

@@ -3,7 +3,7 @@
  * datastore and the query engine. The worker spreads the result of `createSummaryApi` into its
  * API object; the service listens to the datastore's change notices to drop stale days.
  */
-import { formatInstant } from '../../core/model/time';
+import { formatPeriod } from '../../core/query/period';
 import type { QueryRequest } from '../../core/query/run';
 import type { EventSource } from '../../core/query/source';
 import type { DatastoreApi } from '../../store/types';
@@ -26,7 +26,7 @@ export function createSummaryApi({
 		getEvents: (bucketId, range) => datastore.getEvents(bucketId, range),
 		buildProgram: canonicalListsProgram,
 		async run(program, period) {
-			const timeperiods = [`${formatInstant(period.start)}/${formatInstant(period.end)}`];
+			const timeperiods = [formatPeriod(period)];
 			const [result] = await runQuery({ query: program, timeperiods }, datastore);
 			return result;
 		}
