@@ -3,7 +3,12 @@
  * filtering, sunburst clock, work report and billing, and the query explorer's default text.
  */
 import { canonicalEventLines, type CanonicalParams, type DesktopCanonical } from './canonical';
-import { categoriesLiteral, categoryFilterLiteral, type CategoryPair } from './categories';
+import {
+	categoriesLiteral,
+	categoryFilterLiteral,
+	regexRule,
+	type CategoryPair
+} from './categories';
 import { splitStatements } from './split';
 import { quoteId } from './text';
 
@@ -17,7 +22,7 @@ type WithoutCategories<T> = T extends unknown ? Omit<T, 'categories' | 'filterCa
 export function searchQuery(params: WithoutCategories<DesktopCanonical>, text: string): string[] {
 	const lines = canonicalEventLines({
 		...params,
-		categories: [[['searched'], { type: 'regex', regex: text }]],
+		categories: [[['searched'], regexRule(text)]],
 		filterCategories: [['searched']]
 	});
 	return splitStatements(`${lines.join('\n')}; RETURN = events;`);
