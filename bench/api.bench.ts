@@ -97,7 +97,9 @@ writeEchoWorker(dir);
 const server = await startAppServer(dir);
 const browser = await launchChromium();
 try {
-	const page = await controlledPage(browser.context, server.origin, '/bench/api/page.html');
+	const page = await controlledPage(browser.context, server.origin, '/bench/api/page.html', {
+		register: true
+	});
 	await page.waitForFunction(() => 'benchProbe' in window);
 	const echo = await browser.context.newPage();
 	await echo.goto(`${server.origin}/bench/echo/index.html`);
