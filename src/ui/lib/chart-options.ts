@@ -4,7 +4,7 @@
  */
 import type { ChartOption } from './echarts';
 import type { CategoryNode } from './category-tree';
-import { formatDuration, formatHoursMinutes } from './format';
+import { escapeHtml, formatDuration, formatHoursMinutes } from './format';
 import { pathKey, pathLabel } from './categories';
 
 export type BarInput = { label: string; categories: { path: string[]; seconds: number }[] };
@@ -74,7 +74,7 @@ export function sunburstOption(
 			formatter: (p: { treePathInfo?: { name: string }[]; value: number }) => {
 				const path = (p.treePathInfo ?? []).map((n) => n.name).filter((n) => n !== '');
 				const share = Math.round((p.value / total) * 1000) / 10;
-				return `${pathLabel(path) || 'All'}<br>${formatDuration(p.value)} (${share}%)`;
+				return `${escapeHtml(pathLabel(path) || 'All')}<br>${formatDuration(p.value)} (${share}%)`;
 			}
 		},
 		series: [

@@ -37,3 +37,11 @@ export function formatAgo(date: Date | number, now: number = Date.now()): string
 	if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
 	return `${Math.floor(seconds / 86_400)} days ago`;
 }
+
+/**
+ * Text made safe to place inside HTML. ECharts renders custom tooltip formatters as HTML, and
+ * names there (categories, titles, URLs) come from users' data and imported files.
+ */
+export function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

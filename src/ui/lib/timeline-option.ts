@@ -5,7 +5,7 @@
  */
 import type { Event } from '../../core/model/event';
 import type { ChartOption } from './echarts';
-import { formatDateTime, formatDuration } from './format';
+import { escapeHtml, formatDateTime, formatDuration } from './format';
 
 export type Lane = { bucketId: string; label: string; type: string; events: Event[] };
 
@@ -93,8 +93,4 @@ export function timelineOption(
 		],
 		series: [{ type: 'custom', encode: { x: [1, 2], y: 0 }, data, renderItem: laneRect }]
 	};
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
