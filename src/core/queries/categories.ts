@@ -1,6 +1,7 @@
 /**
  * Category rules as they travel in query text (query-language.md 10, 11.4).
  */
+import type { RuleSpec } from '../transforms/rules';
 
 /** A rule as the dashboard stores it and `categorize` takes it. */
 export type QueryRule =
@@ -16,6 +17,22 @@ export function regexRule(
 	ignoreCase = false
 ): { type: 'regex'; regex: string; ignore_case?: true } {
 	return ignoreCase ? { type: 'regex', regex, ignore_case: true } : { type: 'regex', regex };
+}
+
+/**
+ * The `buildRule` spec of a stored rule, for code that categorizes outside a query (the
+ * Activity summary's stopwatch tail, the Timeline's colours) and must match exactly what the
+ * engine does with the same rule, `select_keys` included.
+ */
+export function ruleSpec(rule: QueryRule): RuleSpec {
+	if (rule.type !== 'regex') return { type: 'none' };
+	const spec: RuleSpec = {
+		type: 'regex',
+		regex: rule.regex,
+		ignoreCase: rule.ignore_case === true
+	};
+	if (rule.select_keys) spec.selectKeys = [...rule.select_keys];
+	return spec;
 }
 
 /** One `categorize` entry: the category path and its rule (`[["Work", "Code"], rule]`). */

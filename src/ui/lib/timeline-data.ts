@@ -5,6 +5,7 @@
  * matcher as the query engine; section 3.5), uncategorized ones by a hash of their name.
  */
 import type { Event } from '../../core/model/event';
+import { ruleSpec } from '../../core/queries/categories';
 import { buildRule, categorize, type CategoryRule } from '../../core/transforms';
 import { effectiveColor, isUncategorized, type Category } from './categories';
 import { hashColor } from './bar-rows';
@@ -34,14 +35,7 @@ function rulesOf(categories: Category[]): CategoryRule[] {
 	for (const c of categories) {
 		if (c.rule.type !== 'regex') continue;
 		try {
-			out.push({
-				category: c.name,
-				rule: buildRule({
-					type: 'regex',
-					regex: c.rule.regex,
-					ignoreCase: c.rule.ignore_case === true
-				})
-			});
+			out.push({ category: c.name, rule: buildRule(ruleSpec(c.rule)) });
 		} catch {
 			// A rule that does not compile colours nothing; the category editor reports it.
 		}

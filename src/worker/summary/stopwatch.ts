@@ -10,6 +10,7 @@
  */
 import type { Event } from '../../core/model/event';
 import type { Instant } from '../../core/model/time';
+import { ruleSpec } from '../../core/queries/categories';
 import { buildRule, categorize, filterKeyvals, unionNoOverlap } from '../../core/transforms';
 import { grouped, hourly, piecesWithin, total, type DaySummary } from './day';
 import type { Groups } from './groups';
@@ -34,12 +35,7 @@ export function dayIndexOf(days: readonly DayRange[], at: Instant): number {
 function categorizeWith(events: Event[], options: ActivityOptions): Event[] {
 	const rules = options.categories.map(([name, rule]) => ({
 		category: name,
-		rule: buildRule({
-			type: rule.type,
-			regex: rule.type === 'regex' ? rule.regex : undefined,
-			ignoreCase: rule.type === 'regex' && rule.ignore_case === true,
-			selectKeys: rule.type === 'regex' && rule.select_keys ? [...rule.select_keys] : undefined
-		})
+		rule: buildRule(ruleSpec(rule))
 	}));
 	return categorize(events, rules);
 }

@@ -45,3 +45,18 @@ it('colours events by category with the query engine matcher, uncategorized ones
 	expect(colorOf(window, ev(1, { app: 'Firefox', title: 'aw-server issue' }))).toBe('#0F0');
 	expect(colorOf(window, ev(1, { app: 'Solitaire' }))).toMatch(/^hsl\(/);
 });
+
+it('colours by a rule only on its select_keys, as the engine categorizes', () => {
+	const colorOf = categoryColors([
+		{
+			name: ['Video'],
+			rule: { type: 'regex', regex: 'YouTube', select_keys: ['url'] },
+			data: { color: '#123' }
+		}
+	]);
+	const window = lane('w', 'currentwindow', []);
+	expect(colorOf(window, ev(1, { title: 'YouTube', url: 'https://example.org/' }))).toMatch(
+		/^hsl\(/
+	);
+	expect(colorOf(window, ev(1, { title: 'Home', url: 'https://YouTube.example/' }))).toBe('#123');
+});
