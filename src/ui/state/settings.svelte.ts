@@ -61,6 +61,24 @@ export class Settings {
 		if (MIRRORED.includes(key) && typeof value === 'string') local()?.setItem(key, value);
 	}
 
+	/** The failure of the last `save`, shown once by the Settings view; null after a success. */
+	saveError: unknown = $state(null);
+
+	/**
+	 * `set` for a settings control: a failure is kept in `saveError` for the view to show
+	 * instead of being lost as an unhandled rejection. Resolves to whether it was stored.
+	 */
+	async save(key: string, value: JsonValue): Promise<boolean> {
+		try {
+			await this.set(key, value);
+			this.saveError = null;
+			return true;
+		} catch (err) {
+			this.saveError = err;
+			return false;
+		}
+	}
+
 	get calendar(): Calendar {
 		const offset = parseStartOfDay(this.get('startOfDay', DEFAULTS.startOfDay));
 		const week = this.get<string>('startOfWeek', DEFAULTS.startOfWeek);

@@ -59,3 +59,23 @@ it('saves categories as the active set and as the flat classes list other client
 	await again.load();
 	expect(again.categories).toEqual(list);
 });
+
+it('keeps a failed save for the view to show, and clears it after the next success', async () => {
+	const settings = new Settings();
+	await settings.load();
+	datastore.close();
+	expect(await settings.save('theme', 'dark')).toBe(false);
+	expect(settings.saveError).toMatchObject({ code: 'database_closed' });
+	expect(settings.values.theme).toBeUndefined();
+
+	datastore = new Datastore({
+		name: 'ui-settings-reopened',
+		indexedDB: new IDBFactory(),
+		IDBKeyRange,
+		broadcast: false
+	});
+	setApi(createWorkerService({ datastore, runQuery }));
+	expect(await settings.save('theme', 'dark')).toBe(true);
+	expect(settings.saveError).toBeNull();
+	expect(await datastore.getSetting('theme')).toBe('dark');
+});
