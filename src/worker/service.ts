@@ -7,7 +7,8 @@
  * `internal`.
  */
 import { releaseProxy } from 'comlink';
-import { HindsightError, isHindsightError, toHindsightError } from '../core/errors';
+import { isHindsightError, toHindsightError } from '../core/errors';
+import { parseJson } from '../core/model/json';
 import { createLogger } from '../core/log';
 import type { QueryRequest } from '../core/query/run';
 import type { EventSource } from '../core/query/source';
@@ -27,13 +28,7 @@ export type WorkerServiceOptions = {
 
 /** Reads an export file into its JSON document; `invalid_json` when it is not JSON. */
 async function readExportFile(file: Blob): Promise<unknown> {
-	const text = await file.text();
-	try {
-		return JSON.parse(text);
-	} catch (err) {
-		const reason = err instanceof Error ? err.message : String(err);
-		throw new HindsightError('invalid_json', `The import file is not valid JSON: ${reason}`);
-	}
+	return parseJson(await file.text(), 'import file');
 }
 
 function subscriptions(datastore: DatastoreApi) {
