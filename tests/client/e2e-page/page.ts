@@ -5,6 +5,7 @@
  * with `page.evaluate` and checks what they report.
  */
 import * as lib from '../../../src/client/index';
+import { askToBeClaimed } from '../../../src/sw/protocol';
 
 const { ActivityWatchClient, AWClient, FetchError, createIndexedDbQueueStorage } = lib;
 
@@ -212,8 +213,14 @@ async function lockBucketEvents() {
 	return (await c.get_events('e2e-lock-bucket')).map((e) => e.data.label);
 }
 
-async function controlled(): Promise<boolean> {
+/** Registers the service worker and, as the app's pages do, asks it to claim this page. */
+async function register(): Promise<void> {
 	await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+	await askToBeClaimed(navigator.serviceWorker);
+}
+
+async function controlled(): Promise<boolean> {
+	await register();
 	if (navigator.serviceWorker.controller) return true;
 	await new Promise((r) =>
 		navigator.serviceWorker.addEventListener('controllerchange', r, { once: true })
@@ -243,4 +250,4 @@ declare global {
 
 window.clientLibrary = lib;
 window.clientScenarios = scenarios;
-void navigator.serviceWorker.register('/sw.js', { scope: '/' });
+void register();
