@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { controlledPage, pageFetch } from './lib/app';
-import { launchChromium, type Launched } from './lib/chromium';
-import { startAppServer, type AppServer } from './lib/server';
+import { useAppAndBrowser } from './lib/fixtures';
 
-let server: AppServer;
-let browser: Launched;
+const app = useAppAndBrowser();
 let page: Page;
 
 beforeAll(async () => {
-	server = await startAppServer('dist');
-	browser = await launchChromium();
-	page = await controlledPage(browser.context, server.origin);
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
+	page = await controlledPage(app.browser.context, app.server.origin);
 });
 
 describe('the REST API served by the service worker', () => {
@@ -100,7 +91,7 @@ describe('the REST API served by the service worker', () => {
 	});
 
 	it('stores into the same database the dashboard worker reads', async () => {
-		const dashboard = await controlledPage(browser.context, server.origin, '/');
+		const dashboard = await controlledPage(app.browser.context, app.server.origin, '/');
 		const value = await pageFetch(dashboard, 'GET', '/api/0/settings/e2eKey');
 		expect(value.body).toBe('v');
 		await dashboard.close();

@@ -3,43 +3,20 @@
  * unchanged for the browser and served next to the built app, runs a full scenario against
  * the service worker.
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'rolldown';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { controlledPage, copyBuild, pageFetch } from './lib/app';
-import { launchChromium, type Launched } from './lib/chromium';
-import { startAppServer, type AppServer } from './lib/server';
+import { beforeAll, expect, it } from 'vitest';
+import { addTestPage, controlledPage, pageFetch } from './lib/app';
+import { useAppAndBrowser } from './lib/fixtures';
 
-let dir: string;
-let server: AppServer;
-let browser: Launched;
+const app = useAppAndBrowser();
+let pagePath: string;
 
 beforeAll(async () => {
-	dir = copyBuild('dist');
-	await build({
-		input: resolve('tests/e2e/lib/aw-client-page.ts'),
-		platform: 'browser',
-		logLevel: 'warn',
-		output: { file: join(dir, 'aw-client-test.js'), format: 'esm' }
-	});
-	writeFileSync(
-		join(dir, 'aw-client-test.html'),
-		'<!doctype html><title>aw-client</title><script type="module" src="/aw-client-test.js"></script>'
-	);
-	server = await startAppServer(dir);
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	rmSync(dir, { recursive: true, force: true });
+	pagePath = await addTestPage(app.dir, 'aw-client-test', 'tests/e2e/lib/aw-client-page.ts');
 });
 
 it('runs aw-client 0.3.7 against the service worker', async () => {
-	await (await controlledPage(browser.context, server.origin, '/')).close();
-	const page = await controlledPage(browser.context, server.origin, '/aw-client-test.html', {
+	await (await controlledPage(app.browser.context, app.server.origin, '/')).close();
+	const page = await controlledPage(app.browser.context, app.server.origin, pagePath, {
 		register: true
 	});
 	await page.waitForFunction(() => 'runAwClientScenario' in window);

@@ -18,7 +18,7 @@ import {
 } from '../../src/core/bridge-protocol';
 import { controlledPage, pageFetch } from './lib/app';
 import { launchChromium, type Launched } from './lib/chromium';
-import { startAppServer, type AppServer } from './lib/server';
+import { useServedApp } from './lib/fixtures';
 
 /** Chromium's extension id: the first 128 bits of SHA-256 of the key, as letters a to p. */
 function extensionId(publicKey: string): string {
@@ -53,7 +53,7 @@ window.sendToBridge = (request) => {
 	);
 }
 
-let server: AppServer;
+const served = useServedApp();
 let browser: Launched;
 let dirs: string[];
 let strangerOrigin: string;
@@ -61,7 +61,6 @@ let strangerOrigin: string;
 const BUILT_IN_ORIGIN = `chrome-extension://${HINDSIGHT_EXTENSION_ID}`;
 
 beforeAll(async () => {
-	server = await startAppServer('dist');
 	const builtIn = mkdtempSync(join(tmpdir(), 'hindsight-ext-a-'));
 	const stranger = mkdtempSync(join(tmpdir(), 'hindsight-ext-b-'));
 	dirs = [builtIn, stranger];
@@ -72,14 +71,13 @@ beforeAll(async () => {
 	const otherKey = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
 	strangerOrigin = `chrome-extension://${extensionId(otherKey)}`;
 
-	writeExtension(builtIn, ownKey, server.origin);
-	writeExtension(stranger, otherKey, server.origin);
+	writeExtension(builtIn, ownKey, served.server.origin);
+	writeExtension(stranger, otherKey, served.server.origin);
 	browser = await launchChromium({ extensionDir: dirs.join(',') });
 });
 
 afterAll(async () => {
 	await browser?.close();
-	await server?.stop();
 	for (const dir of dirs ?? []) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -148,7 +146,7 @@ describe('the extension bridge', () => {
 		expect(beat.status).toBe(200);
 		expect(JSON.parse(beat.body)).toMatchObject({ id: expect.any(Number), duration: 0 });
 
-		const app = await controlledPage(browser.context, server.origin, '/');
+		const app = await controlledPage(browser.context, served.server.origin, '/');
 		const events = await pageFetch(app, 'GET', '/api/0/buckets/aw-watcher-web-chrome/events');
 		expect(events.body).toEqual([JSON.parse(beat.body)]);
 		await app.close();
@@ -156,7 +154,7 @@ describe('the extension bridge', () => {
 	});
 
 	it('ignores a framer whose origin is not allowed, even the app itself', async () => {
-		const app = await controlledPage(browser.context, server.origin, '/');
+		const app = await controlledPage(browser.context, served.server.origin, '/');
 		const outcome = await app.evaluate(async () => {
 			const frame = document.createElement('iframe');
 			frame.src = '/bridge.html';
@@ -184,7 +182,7 @@ describe('the extension bridge', () => {
 		expect(frame?.url()).toBe('chrome-error://chromewebdata/');
 		await before.close();
 
-		const app = await controlledPage(browser.context, server.origin, '/');
+		const app = await controlledPage(browser.context, served.server.origin, '/');
 		const saved = await pageFetch(
 			app,
 			'POST',

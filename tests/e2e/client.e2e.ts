@@ -1,68 +1,36 @@
 /**
  * The client library in Chromium against the real service-worker API: a test page bundling
  * the library (tests/client/e2e-page) is served next to the built app, so the app's service
- * worker controls it. Needs `npx vite build` first (it copies `dist`).
+ * worker controls it. Needs `npm run build` first (it serves a copy of `dist`).
  */
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'rolldown';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Launched } from './lib/chromium';
-import { freePort, startAppServer, type AppServer } from './lib/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addTestPage } from './lib/app';
+import { launchChromium } from './lib/chromium';
+import { useAppAndBrowser } from './lib/fixtures';
+import { freePort } from './lib/server';
 
-const PAGE = '/client-e2e.html';
+const app = useAppAndBrowser();
+let pagePath: string;
 
-let dir: string;
-let server: AppServer;
-let browser: Launched;
-
-async function buildSite(): Promise<string> {
-	const dist = resolve('dist');
-	if (!existsSync(join(dist, 'sw.js')))
-		throw new Error('dist/sw.js is missing: run `npx vite build` first');
-	const site = mkdtempSync(join(tmpdir(), 'hindsight-client-e2e-'));
-	cpSync(dist, site, { recursive: true });
-	await build({
-		input: resolve('tests/client/e2e-page/page.ts'),
-		platform: 'browser',
-		logLevel: 'warn',
-		write: true,
-		output: { file: join(site, 'client-e2e.js'), format: 'esm' }
-	});
-	const html =
-		'<!doctype html><meta charset="utf-8"><title>client e2e</title><script type="module" src="/client-e2e.js"></script>';
-	writeFileSync(join(site, 'client-e2e.html'), html);
-	return site;
-}
+beforeAll(async () => {
+	pagePath = await addTestPage(app.dir, 'client-e2e', 'tests/client/e2e-page/page.ts');
+});
 
 /** Opens the test page and waits until the app's service worker controls it. */
 async function openPage(context: BrowserContext): Promise<Page> {
 	const page = await context.newPage();
-	await page.goto(server.origin + PAGE);
+	await page.goto(app.server.origin + pagePath);
 	await page.waitForFunction(() => 'clientScenarios' in window);
 	expect(await page.evaluate(() => window.clientScenarios.controlled())).toBe(true);
 	return page;
 }
 
-beforeAll(async () => {
-	dir = await buildSite();
-	server = await startAppServer(dir);
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
 describe('ActivityWatchClient in a page controlled by the service worker', () => {
 	it('answers every method through the service-worker API', async () => {
-		const page = await openPage(browser.context);
+		const page = await openPage(app.browser.context);
 		const r = await page.evaluate(() => window.clientScenarios.everyMethod());
-		expect(r.baseURL).toBe(server.origin);
+		expect(r.baseURL).toBe(app.server.origin);
 		expect(r.info).toMatchObject({
 			version: expect.stringContaining('hindsight'),
 			device_id: expect.any(String)
@@ -98,7 +66,7 @@ describe('ActivityWatchClient in a page controlled by the service worker', () =>
 	});
 
 	it('keeps the IndexedDB queue through a reload while the server is unreachable, then delivers it in order', async () => {
-		const page = await openPage(browser.context);
+		const page = await openPage(app.browser.context);
 		const unreachable = `http://127.0.0.1:${await freePort()}`;
 		const before = await page.evaluate(
 			(base) => window.clientScenarios.queueWhileUnreachable(base),
@@ -119,8 +87,8 @@ describe('ActivityWatchClient in a page controlled by the service worker', () =>
 	});
 
 	it('lets one tab drain a queue at a time, and another take over when it closes', async () => {
-		const first = await openPage(browser.context);
-		const second = await openPage(browser.context);
+		const first = await openPage(app.browser.context);
+		const second = await openPage(app.browser.context);
 		await first.evaluate(() => window.clientScenarios.connectAndQueue('e2e-lock', 'first'));
 		await second.evaluate(() => window.clientScenarios.connectAndQueue('e2e-lock', 'second'));
 		await expect
@@ -150,9 +118,9 @@ describe('ActivityWatchClient in a page controlled by the service worker', () =>
 	});
 
 	it('keeps pending pre-merged heartbeats when the page goes away, for the next client to queue', async () => {
-		const page = await openPage(browser.context);
+		const page = await openPage(app.browser.context);
 		expect(await page.evaluate(() => window.clientScenarios.pendingHeartbeat())).toBe(0);
-		await page.goto(server.origin + PAGE + '?next');
+		await page.goto(app.server.origin + pagePath + '?next');
 		await page.waitForFunction(() => 'clientScenarios' in window);
 		expect(await page.evaluate(() => window.clientScenarios.takeOverStash('e2e-pagehide'))).toEqual(
 			{
@@ -167,7 +135,7 @@ describe('ActivityWatchClient in a page controlled by the service worker', () =>
 		const fresh = await launchChromium();
 		try {
 			const page = await fresh.context.newPage();
-			await page.goto(server.origin + PAGE);
+			await page.goto(app.server.origin + pagePath);
 			await page.waitForFunction(() => 'clientScenarios' in window);
 			const info = await page.evaluate(async () => {
 				const client = new window.clientLibrary.AWClient('fresh');

@@ -7,43 +7,23 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { controlledPage, copyBuild } from './lib/app';
+import { afterAll, expect, it } from 'vitest';
 import {
 	browse,
-	bucketIds,
-	buildExtension,
-	eventsOf,
-	launchWithExtension,
+	openRecorded,
 	outboxSizeOf,
 	removeDir,
 	settle,
-	startSites,
 	titleSequence,
-	type ExtensionBrowser,
-	type SitesServer
+	type ExtensionBrowser
 } from './lib/extension';
-import { freePort, startAppServer, type AppServer } from './lib/server';
+import { useExtensionSetup } from './lib/fixtures';
 
-let server: AppServer;
-let sites: SitesServer;
-let extensionDir: string;
-let appDir: string;
+const setup = useExtensionSetup({ stopped: true });
 const profiles: string[] = [];
 
-beforeAll(async () => {
-	const port = await freePort();
-	extensionDir = buildExtension(`http://127.0.0.1:${port}`);
-	appDir = copyBuild('dist');
-	server = await startAppServer(appDir, port);
-	await server.stop();
-	sites = await startSites();
-});
-
-afterAll(async () => {
-	await sites?.close();
-	await server?.stop();
-	for (const dir of [extensionDir, appDir, ...profiles]) if (dir) removeDir(dir);
+afterAll(() => {
+	for (const dir of profiles) removeDir(dir);
 });
 
 function newProfile(): string {
@@ -73,10 +53,10 @@ async function waitForFailedDelivery(browser: ExtensionBrowser): Promise<Record<
 const NAMES = ['one', 'two', 'three', 'four'];
 
 it('keeps heartbeats while the app is unreachable, through a worker stop, and delivers them in order', async () => {
-	const browser = await launchWithExtension(extensionDir, newProfile());
+	const browser = await setup.launch({ userDataDir: newProfile() });
 	try {
 		await browser.worker();
-		const [one] = await browse(browser, sites, ['one', 'two']);
+		const [one] = await browse(browser, setup.sites, ['one', 'two']);
 		await one.bringToFront();
 		// Long enough for the activation to be observed before the next tab (the helper page
 		// that reads the extension's storage) takes over.
@@ -91,55 +71,53 @@ it('keeps heartbeats while the app is unreachable, through a worker stop, and de
 		await popup.close();
 
 		await browser.stopWorkers();
-		await browse(browser, sites, ['three']);
+		await browse(browser, setup.sites, ['three']);
 		await expect
 			.poll(async () => outboxSizeOf(await browser.storage()))
 			.toBeGreaterThan(outboxSizeOf(failed));
 
-		await server.start();
-		await browse(browser, sites, ['four']);
+		await setup.server.start();
+		await browse(browser, setup.sites, ['four']);
 		await settle(browser, 60_000);
 
-		const ids = await bucketIds(browser);
-		const app = await controlledPage(browser.context, server.origin);
-		const web = await eventsOf(app, ids.web);
+		const { page: app, events } = await openRecorded(browser, setup.server.origin);
+		const web = await events('web');
 		expect(titleSequence(web, NAMES)).toEqual(['one', 'two', 'one', 'three', 'four']);
 		const starts = web.map((e) => Date.parse(e.timestamp));
 		expect(starts).toEqual([...starts].sort((a, b) => a - b));
 		await app.close();
 	} finally {
 		await browser.close();
-		await server.stop();
+		await setup.server.stop();
 	}
 });
 
 it('drains the outbox after a browser restart on the same profile', async () => {
 	const profile = newProfile();
-	const first = await launchWithExtension(extensionDir, profile);
+	const first = await setup.launch({ userDataDir: profile });
 	let waiting: number;
 	try {
 		await first.worker();
-		await browse(first, sites, ['one', 'two']);
+		await browse(first, setup.sites, ['one', 'two']);
 		waiting = outboxSizeOf(await waitForFailedDelivery(first));
 	} finally {
 		await first.close();
 	}
 	expect(waiting).toBeGreaterThan(0);
 
-	await server.start();
+	await setup.server.start();
 	const restartedAt = Date.now();
-	const second = await launchWithExtension(extensionDir, profile);
+	const second = await setup.launch({ userDataDir: profile });
 	try {
 		await settle(second, 60_000);
-		const ids = await bucketIds(second);
-		const app = await controlledPage(second.context, server.origin);
-		const web = await eventsOf(app, ids.web);
+		const { page: app, events } = await openRecorded(second, setup.server.origin);
+		const web = await events('web');
 		expect(titleSequence(web, NAMES)).toEqual(['one', 'two']);
 		const recorded = web.filter((e) => NAMES.includes(String(e.data.title)));
 		expect(recorded.every((e) => Date.parse(e.timestamp) < restartedAt)).toBe(true);
 		await app.close();
 	} finally {
 		await second.close();
-		await server.stop();
+		await setup.server.stop();
 	}
 });

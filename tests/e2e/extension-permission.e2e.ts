@@ -13,31 +13,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { controlledPage, copyBuild, pageFetch } from './lib/app';
+import { controlledPage, pageFetch } from './lib/app';
 import {
 	browse,
 	bucketIds,
-	buildExtension,
-	eventsOf,
-	launchWithExtension,
+	openRecorded,
 	outboxSizeOf,
 	removeDir,
 	settle,
-	startSites,
 	titleSequence,
-	type ExtensionBrowser,
-	type SitesServer
+	type ExtensionBrowser
 } from './lib/extension';
-import { freePort, startAppServer, type AppServer } from './lib/server';
+import { useExtensionSetup } from './lib/fixtures';
+import { startAppServer, type AppServer } from './lib/server';
 
-let permitted: AppServer;
+const setup = useExtensionSetup({ stopped: true });
 let unpermitted: AppServer;
 let unpermittedOrigin: string;
-let sites: SitesServer;
-let extensionDir: string;
 let foreignDir: string;
 let foreignId: string;
-let appDir: string;
 
 /** A second extension with its own key (so its id is known), holding host permission for P. */
 function buildForeignExtension(origin: string): { dir: string; id: string } {
@@ -62,22 +56,14 @@ function buildForeignExtension(origin: string): { dir: string; id: string } {
 }
 
 beforeAll(async () => {
-	const port = await freePort();
-	extensionDir = buildExtension(`http://127.0.0.1:${port}`);
-	appDir = copyBuild('dist');
-	permitted = await startAppServer(appDir, port);
-	await permitted.stop();
-	unpermitted = await startAppServer(appDir);
+	unpermitted = await startAppServer(setup.dir);
 	unpermittedOrigin = `http://localhost:${unpermitted.port}`;
-	sites = await startSites();
-	({ dir: foreignDir, id: foreignId } = buildForeignExtension(permitted.origin));
+	({ dir: foreignDir, id: foreignId } = buildForeignExtension(setup.server.origin));
 });
 
 afterAll(async () => {
-	await sites?.close();
-	await permitted?.stop();
 	await unpermitted?.stop();
-	for (const dir of [extensionDir, foreignDir, appDir]) if (dir) removeDir(dir);
+	if (foreignDir) removeDir(foreignDir);
 });
 
 async function setAppOrigin(browser: ExtensionBrowser, origin: string): Promise<void> {
@@ -101,11 +87,11 @@ function outboxTitles(storage: Record<string, unknown>, bucket: string): string[
 }
 
 it('delivers nothing without host permission, keeps everything, and shows it', async () => {
-	const browser = await launchWithExtension(`${extensionDir},${foreignDir}`);
+	const browser = await setup.launch({ alsoLoad: [foreignDir] });
 	try {
 		const worker = await browser.worker();
 		await setAppOrigin(browser, unpermittedOrigin);
-		await browse(browser, sites, ['alpha', 'beta']);
+		await browse(browser, setup.sites, ['alpha', 'beta']);
 
 		await expect
 			.poll(async () => ((await browser.storage()).status as { permission: boolean }).permission)
@@ -132,17 +118,17 @@ it('delivers nothing without host permission, keeps everything, and shows it', a
 		expect((await pageFetch(app, 'GET', '/api/0/buckets/')).body).toEqual({});
 		await app.close();
 
-		await permitted.start();
-		await setAppOrigin(browser, permitted.origin);
+		await setup.server.start();
+		await setAppOrigin(browser, setup.server.origin);
 		await settle(browser, 60_000);
-		const delivered = await controlledPage(browser.context, permitted.origin);
-		const web = await eventsOf(delivered, ids.web);
+		const delivered = await openRecorded(browser, setup.server.origin);
+		const web = await delivered.events('web');
 		expect(titleSequence(web, ['alpha', 'beta'])).toEqual(['alpha', 'beta']);
-		await delivered.close();
+		await delivered.page.close();
 		expect(await (await browser.worker()).evaluate(() => chrome.action.getBadgeText({}))).toBe('');
 	} finally {
 		await browser.close();
-		await permitted.stop();
+		await setup.server.stop();
 	}
 });
 
@@ -172,21 +158,21 @@ function probeBridge(page: Page, origin: string): Promise<string[]> {
 }
 
 it('answers only the allowed extension, not another one holding host permission', async () => {
-	await permitted.start();
-	const browser = await launchWithExtension(`${extensionDir},${foreignDir}`);
+	await setup.server.start();
+	const browser = await setup.launch({ alsoLoad: [foreignDir] });
 	try {
 		await browser.worker();
 		const foreign = await browser.context.newPage();
 		await foreign.goto(`chrome-extension://${foreignId}/probe.html`);
-		expect(await probeBridge(foreign, permitted.origin)).toEqual([]);
+		expect(await probeBridge(foreign, setup.server.origin)).toEqual([]);
 
 		const own = await browser.extensionPage('options/options.html');
-		expect(await probeBridge(own, permitted.origin)).toEqual([
+		expect(await probeBridge(own, setup.server.origin)).toEqual([
 			'hindsight-bridge-ready',
 			'hindsight-bridge-response'
 		]);
 	} finally {
 		await browser.close();
-		await permitted.stop();
+		await setup.server.stop();
 	}
 });

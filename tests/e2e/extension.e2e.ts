@@ -5,44 +5,21 @@
  * read afterwards from an app page, through the app's service worker and `/api/0/`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { controlledPage, copyBuild, pageFetch } from './lib/app';
+import { pageFetch } from './lib/app';
 import {
 	browse,
-	bucketIds,
-	buildExtension,
-	eventsOf,
-	launchWithExtension,
-	removeDir,
+	openRecorded,
+	saveOptions,
 	settle,
-	startSites,
 	titleSequence,
-	type ExtensionBrowser,
-	type SitesServer
+	type ExtensionBrowser
 } from './lib/extension';
-import { freePort, startAppServer, type AppServer } from './lib/server';
+import { useExtensionSetup } from './lib/fixtures';
 
 /** Chromium's extension events have a `dispatch` that runs their listeners (not in the types). */
 type Dispatchable = { dispatch(...args: unknown[]): void };
 
-let server: AppServer;
-let sites: SitesServer;
-let extensionDir: string;
-let appDir: string;
-
-beforeAll(async () => {
-	const port = await freePort();
-	extensionDir = buildExtension(`http://127.0.0.1:${port}`);
-	// A copy, so that a rebuild of dist/ during the run cannot pull the app from under the test.
-	appDir = copyBuild('dist');
-	server = await startAppServer(appDir, port);
-	sites = await startSites();
-});
-
-afterAll(async () => {
-	await sites?.close();
-	await server?.stop();
-	for (const dir of [extensionDir, appDir]) if (dir) removeDir(dir);
-});
+const setup = useExtensionSetup();
 
 const NAMES = ['alpha', 'beta'];
 
@@ -53,7 +30,7 @@ describe('the watcher extension', () => {
 
 	beforeAll(async () => {
 		launchedAt = Date.now();
-		browser = await launchWithExtension(extensionDir);
+		browser = await setup.launch();
 		await browser.worker();
 	});
 
@@ -62,16 +39,15 @@ describe('the watcher extension', () => {
 	});
 
 	it('records tab switches into the app with no app tab open', async () => {
-		const [alpha] = await browse(browser, sites, ['alpha', 'beta']);
+		const [alpha] = await browse(browser, setup.sites, ['alpha', 'beta']);
 		await alpha.bringToFront();
 		await alpha.waitForTimeout(300);
 		await settle(browser);
 
 		const open = browser.context.pages().map((p) => p.url());
-		expect(open.some((url) => url.startsWith(server.origin))).toBe(false);
+		expect(open.some((url) => url.startsWith(setup.server.origin))).toBe(false);
 
-		const ids = await bucketIds(browser);
-		const app = await controlledPage(browser.context, server.origin);
+		const { page: app, ids, events } = await openRecorded(browser, setup.server.origin);
 		const buckets = (await pageFetch(app, 'GET', '/api/0/buckets/')).body as Record<
 			string,
 			{ type: string }
@@ -80,7 +56,7 @@ describe('the watcher extension', () => {
 		expect(buckets[ids.window].type).toBe('currentwindow');
 		expect(buckets[ids.afk].type).toBe('afkstatus');
 
-		const web = await eventsOf(app, ids.web);
+		const web = await events('web');
 		expect(titleSequence(web, NAMES)).toEqual(['alpha', 'beta', 'alpha']);
 		for (const event of web) {
 			expect(Object.keys(event.data).sort()).toEqual([
@@ -93,37 +69,32 @@ describe('the watcher extension', () => {
 		}
 		const [firstAlpha] = web.filter((e) => e.data.title === 'alpha');
 		expect(firstAlpha.data).toMatchObject({
-			url: sites.url('alpha'),
+			url: setup.sites.url('alpha'),
 			audible: false,
 			incognito: false
 		});
-		const focus = await eventsOf(app, ids.window);
+		const focus = await events('window');
 		expect(titleSequence(focus, NAMES)).toEqual(['alpha', 'beta', 'alpha']);
 		expect(new Set(focus.map((e) => e.data.app))).toEqual(new Set(['Google Chrome']));
-		const afk = await eventsOf(app, ids.afk);
+		const afk = await events('afk');
 		expect(afk.map((e) => e.data.status)).toEqual(['not-afk']);
 		await app.close();
 	});
 
 	it('never records a site excluded on the options page', async () => {
-		const options = await browser.extensionPage('options/options.html');
-		await options.fill('#excludedSites', 'localhost');
-		await options.click('button[type=submit]');
-		await expect.poll(() => options.textContent('#message')).toBe('Saved.');
-		await options.close();
+		await saveOptions(browser, { excludedSites: 'localhost' });
 
 		const secret = await browser.context.newPage();
-		await secret.goto(sites.url('secret').replace('127.0.0.1', 'localhost'));
+		await secret.goto(setup.sites.url('secret').replace('127.0.0.1', 'localhost'));
 		await secret.waitForTimeout(500);
 		const status = await settle(browser);
 		expect((status.status as { recording: string }).recording).toBe('excluded');
-		await browse(browser, sites, ['beta']);
+		await browse(browser, setup.sites, ['beta']);
 		await settle(browser);
 
-		const ids = await bucketIds(browser);
-		const app = await controlledPage(browser.context, server.origin);
-		for (const bucket of [ids.web, ids.window]) {
-			const titles = (await eventsOf(app, bucket)).map((e) => e.data.title);
+		const { page: app, events } = await openRecorded(browser, setup.server.origin);
+		for (const bucket of ['web', 'window'] as const) {
+			const titles = (await events(bucket)).map((e) => e.data.title);
 			expect(titles).not.toContain('secret');
 			expect(titles).toContain('beta');
 		}
@@ -132,16 +103,12 @@ describe('the watcher extension', () => {
 	});
 
 	it('takes the idle threshold from the options page and records idle changes as afk events', async () => {
-		const options = await browser.extensionPage('options/options.html');
-		await options.fill('#idleThresholdSeconds', '15');
-		await options.click('button[type=submit]');
-		await expect.poll(() => options.textContent('#message')).toBe('Saved.');
-		await options.close();
+		await saveOptions(browser, { idleThresholdSeconds: '15' });
 		expect(
 			((await browser.storage()).settings as { idleThresholdSeconds: number }).idleThresholdSeconds
 		).toBe(15);
 
-		const [gamma] = await browse(browser, sites, ['gamma']);
+		const [gamma] = await browse(browser, setup.sites, ['gamma']);
 		await gamma.waitForTimeout(Math.max(0, launchedAt + 20_000 - Date.now()));
 
 		// Headless Chromium always reports the system as active, so the test dispatches the idle
@@ -158,9 +125,8 @@ describe('the watcher extension', () => {
 		});
 		await settle(browser);
 
-		const ids = await bucketIds(browser);
-		const app = await controlledPage(browser.context, server.origin);
-		const afk = (await eventsOf(app, ids.afk)).map((e) => ({
+		const { page: app, events } = await openRecorded(browser, setup.server.origin);
+		const afk = (await events('afk')).map((e) => ({
 			status: e.data.status,
 			start: Date.parse(e.timestamp),
 			end: Date.parse(e.timestamp) + e.duration * 1000
@@ -175,7 +141,7 @@ describe('the watcher extension', () => {
 	});
 
 	it('carries on after Chromium stops its background worker, reusing the offscreen document', async () => {
-		await browse(browser, sites, ['beta']);
+		await browse(browser, setup.sites, ['beta']);
 		await settle(browser);
 		const before = await (
 			await browser.worker()
@@ -191,7 +157,7 @@ describe('the watcher extension', () => {
 		});
 
 		await browser.stopWorkers();
-		await browse(browser, sites, ['delta']);
+		await browse(browser, setup.sites, ['delta']);
 		await settle(browser);
 
 		const worker = await browser.worker();
@@ -204,9 +170,8 @@ describe('the watcher extension', () => {
 		const alarm = await worker.evaluate(() => chrome.alarms.get('heartbeat'));
 		expect(alarm?.periodInMinutes).toBe(1);
 
-		const ids = await bucketIds(browser);
-		const app = await controlledPage(browser.context, server.origin);
-		const titles = (await eventsOf(app, ids.web)).map((e) => e.data.title);
+		const { page: app, events } = await openRecorded(browser, setup.server.origin);
+		const titles = (await events('web')).map((e) => e.data.title);
 		expect(titles).toContain('delta');
 		await app.close();
 	});

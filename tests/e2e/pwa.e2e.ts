@@ -1,32 +1,18 @@
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { controlledPage, copyBuild, pageFetch } from './lib/app';
-import { launchChromium, type Launched } from './lib/chromium';
-import { startAppServer, type AppServer } from './lib/server';
+import { describe, expect, it } from 'vitest';
+import { controlledPage, pageFetch } from './lib/app';
+import { launchChromium } from './lib/chromium';
+import { useAppAndBrowser } from './lib/fixtures';
 
-let dir: string;
-let server: AppServer;
-let browser: Launched;
-
-beforeAll(async () => {
-	dir = copyBuild('dist');
-	server = await startAppServer(dir);
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	rmSync(dir, { recursive: true, force: true });
-});
+const app = useAppAndBrowser();
 
 const BUCKET = { type: 'currentwindow', client: 'e2e', hostname: 'host' };
 
 describe('the installed app', () => {
 	it('is installable: manifest, icons and a service worker', async () => {
-		const page = await controlledPage(browser.context, server.origin, '/');
-		const cdp = await browser.context.newCDPSession(page);
+		const page = await controlledPage(app.browser.context, app.server.origin, '/');
+		const cdp = await app.browser.context.newCDPSession(page);
 		const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
 		expect(installabilityErrors).toEqual([]);
 		const manifest = await cdp.send('Page.getAppManifest');
@@ -46,16 +32,16 @@ describe('the installed app', () => {
 			const released = new Promise<void>((resolve) => (release = resolve));
 			const loading = ['/', '/timeline', '/bridge.html'].map(async (path) => {
 				const page = await fresh.context.newPage();
-				await page.route(`${server.origin}${path}`, async (route) => {
+				await page.route(`${app.server.origin}${path}`, async (route) => {
 					await released;
 					await route.continue();
 				});
-				const loaded = page.goto(`${server.origin}${path}`);
+				const loaded = page.goto(`${app.server.origin}${path}`);
 				return { page, loaded };
 			});
 			const pages = await Promise.all(loading);
 
-			await controlledPage(fresh.context, server.origin, '/');
+			await controlledPage(fresh.context, app.server.origin, '/');
 			release();
 			for (const { page, loaded } of pages) {
 				expect((await loaded)?.ok()).toBe(true);
@@ -68,13 +54,13 @@ describe('the installed app', () => {
 	});
 
 	it('loads, routes and answers the API with the origin server stopped', async () => {
-		const page = await controlledPage(browser.context, server.origin, '/');
+		const page = await controlledPage(app.browser.context, app.server.origin, '/');
 		await pageFetch(page, 'POST', '/api/0/buckets/offline', BUCKET);
 		await pageFetch(page, 'POST', '/api/0/buckets/offline/events', [
 			{ timestamp: '2024-05-01T10:00:00Z', duration: 60, data: { app: 'a' } }
 		]);
 
-		await server.stop();
+		await app.server.stop();
 		try {
 			const failed: string[] = [];
 			// A request cut short by the test's own next navigation fails with ERR_ABORTED; only a
@@ -90,22 +76,22 @@ describe('the installed app', () => {
 			const events = await pageFetch(page, 'GET', '/api/0/buckets/offline/events');
 			expect(events.body).toMatchObject([{ duration: 60, data: { app: 'a' } }]);
 
-			await page.goto(`${server.origin}/timeline`);
+			await page.goto(`${app.server.origin}/timeline`);
 			await expect.poll(() => page.title()).toBe('Hindsight');
 			expect(await page.evaluate(() => location.pathname)).toBe('/timeline');
 
-			const bridge = await page.goto(`${server.origin}/bridge.html`);
+			const bridge = await page.goto(`${app.server.origin}/bridge.html`);
 			expect(bridge?.ok()).toBe(true);
 			expect(await page.title()).toBe('Hindsight bridge');
 			expect(failed).toEqual([]);
 		} finally {
-			await server.start();
+			await app.server.start();
 		}
 		await page.close();
 	});
 
 	it('downloads an export as a file whose JSON imports back to the same data', async () => {
-		const page = await controlledPage(browser.context, server.origin, '/');
+		const page = await controlledPage(app.browser.context, app.server.origin, '/');
 		await pageFetch(page, 'POST', '/api/0/buckets/exported', { ...BUCKET, data: { k: 1 } });
 		await pageFetch(page, 'POST', '/api/0/buckets/exported/events', [
 			{ timestamp: '2024-05-01T10:00:00Z', duration: 30, data: { n: 1 } },
@@ -145,7 +131,7 @@ describe('the installed app', () => {
 	});
 
 	it('takes over open pages with a new version and tells them, keeping the data', async () => {
-		const page = await controlledPage(browser.context, server.origin, '/');
+		const page = await controlledPage(app.browser.context, app.server.origin, '/');
 		await pageFetch(page, 'POST', '/api/0/settings/kept', '"yes"');
 		await page.evaluate(() => {
 			const seen: unknown[] = [];
@@ -156,7 +142,7 @@ describe('the installed app', () => {
 			);
 		});
 
-		appendFileSync(join(dir, 'sw.js'), `\n// changed by the update test ${Date.now()}\n`);
+		appendFileSync(join(app.dir, 'sw.js'), `\n// changed by the update test ${Date.now()}\n`);
 		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 
 		const seen = () => page.evaluate(() => (window as unknown as { seen: unknown[] }).seen);

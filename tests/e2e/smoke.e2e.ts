@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium, type Launched } from './lib/chromium';
-import { startAppServer, type AppServer } from './lib/server';
+import { expect, it } from 'vitest';
+import { useAppAndBrowser } from './lib/fixtures';
 
-let server: AppServer;
-let browser: Launched;
-
-beforeAll(async () => {
-	server = await startAppServer();
-	browser = await launchChromium();
-});
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-});
+const app = useAppAndBrowser();
 
 it('serves the built app with a Content-Security-Policy that keeps requests on its origin', async () => {
-	const page = await browser.context.newPage();
+	const page = await app.browser.context.newPage();
 	const outside: string[] = [];
 	page.on('request', (r) => {
-		if (!r.url().startsWith(server.origin) && !r.url().startsWith('data:')) outside.push(r.url());
+		if (!r.url().startsWith(app.server.origin) && !r.url().startsWith('data:'))
+			outside.push(r.url());
 	});
-	const response = await page.goto(server.origin + '/');
+	const response = await page.goto(app.server.origin + '/');
 	expect(response?.status()).toBe(200);
 	expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
 	await expect.poll(() => page.locator('h1').first().textContent()).toContain('Hindsight');

@@ -1,32 +1,24 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { launchChromium, type Launched } from './lib/chromium';
-import { startAppServer, type AppServer } from './lib/server';
-import { loadDemo, openPage, ready, screenshot } from './ui-driver';
+import { useAppAndBrowser } from './lib/fixtures';
+import { loadDemo, openPage, ready, screenshot } from './lib/ui-driver';
 
-let server: AppServer;
-let browser: Launched;
+const app = useAppAndBrowser();
 let fresh: Launched | null = null;
 const dir = mkdtempSync(join(tmpdir(), 'hindsight-ui-export-'));
 
-beforeAll(async () => {
-	server = await startAppServer('dist');
-	browser = await launchChromium();
-});
-
 afterAll(async () => {
 	await fresh?.close();
-	await browser?.close();
-	await server?.stop();
 	rmSync(dir, { recursive: true, force: true });
 });
 
 it('exports every bucket as a download and imports the file into a fresh profile', async () => {
-	const page = await openPage(browser);
-	await loadDemo(page, server.origin);
-	await page.goto(`${server.origin}/buckets`);
+	const page = await openPage(app.browser);
+	await loadDemo(page, app.server.origin);
+	await page.goto(`${app.server.origin}/buckets`);
 	await ready(page, 'buckets');
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
@@ -42,7 +34,7 @@ it('exports every bucket as a download and imports the file into a fresh profile
 
 	fresh = await launchChromium();
 	const other = await openPage(fresh);
-	await other.goto(`${server.origin}/buckets`);
+	await other.goto(`${app.server.origin}/buckets`);
 	await ready(other, 'buckets');
 	await other.locator('[data-testid="import-file"]').setInputFiles(file);
 	const summary = other.locator('[data-testid="import-summary"]');
@@ -76,24 +68,24 @@ it('exports every bucket as a download and imports the file into a fresh profile
 });
 
 it('keeps showing the dashboard with its data when the server is gone', async () => {
-	const page = await openPage(browser);
-	await page.goto(`${server.origin}/activity/demo`);
+	const page = await openPage(app.browser);
+	await page.goto(`${app.server.origin}/activity/demo`);
 	await ready(page, 'activity');
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
 		timeout: 30_000
 	});
 	await page.reload();
 	await ready(page, 'activity');
-	await server.stop();
+	await app.server.stop();
 	try {
 		await page.reload();
 		await ready(page, 'activity');
 		expect(await page.locator('[data-testid="time-active"]').innerText()).toMatch(/\d/);
-		await page.goto(`${server.origin}/buckets`);
+		await page.goto(`${app.server.origin}/buckets`);
 		await ready(page, 'buckets');
 		await page.locator('tr[data-bucket="aw-watcher-window_demo"]').waitFor();
 		await screenshot(page, 'offline-buckets');
 	} finally {
-		await server.start();
+		await app.server.start();
 	}
 });

@@ -2,26 +2,27 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Launched } from './lib/chromium';
-import { startAppServer, type AppServer } from './lib/server';
-import { cspViolations, loadDemo, openPage, ready, screenshot } from './ui-driver';
+import { useAppAndBrowser } from './lib/fixtures';
+import {
+	cspViolations,
+	loadDemo,
+	openPage,
+	openTimeline,
+	ready,
+	screenshot
+} from './lib/ui-driver';
 import type { Page } from 'playwright-core';
 
-let server: AppServer;
-let browser: Launched;
+const app = useAppAndBrowser();
 let page: Page;
 const dir = mkdtempSync(join(tmpdir(), 'hindsight-ui-'));
 
 beforeAll(async () => {
-	server = await startAppServer('dist');
-	browser = await launchChromium();
-	page = await openPage(browser);
-	await loadDemo(page, server.origin);
+	page = await openPage(app.browser);
+	await loadDemo(page, app.server.origin);
 });
 
 afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
 	rmSync(dir, { recursive: true, force: true });
 });
 
@@ -29,7 +30,7 @@ const title = () => page.locator('[data-view="activity"] h2').innerText();
 
 describe('dashboard with demo data', () => {
 	it('shows the Activity summary of a day with lists and charts', async () => {
-		await page.goto(`${server.origin}/activity/demo`);
+		await page.goto(`${app.server.origin}/activity/demo`);
 		await ready(page, 'activity');
 		expect(await page.locator('[data-testid="time-active"]').innerText()).toMatch(/\dh|\dm/);
 		await expect.poll(() => page.locator('text=Top Applications').count()).toBe(1);
@@ -39,7 +40,7 @@ describe('dashboard with demo data', () => {
 	});
 
 	it('moves between periods, stopping at today', async () => {
-		await page.goto(`${server.origin}/activity/demo`);
+		await page.goto(`${app.server.origin}/activity/demo`);
 		await ready(page, 'activity');
 		const today = (await title()).replace('Activity for ', '');
 		expect(await page.getByRole('button', { name: 'Next period' }).isDisabled()).toBe(true);
@@ -59,7 +60,7 @@ describe('dashboard with demo data', () => {
 		['last7d', '7 days']
 	]) {
 		it(`shows the ${unit} summary merged from days`, async () => {
-			await page.goto(`${server.origin}/activity/demo`);
+			await page.goto(`${app.server.origin}/activity/demo`);
 			await ready(page, 'activity');
 			await page.getByRole('button', { name: label, exact: true }).click();
 			await ready(page, 'activity');
@@ -71,20 +72,14 @@ describe('dashboard with demo data', () => {
 
 	it('shows the browser tab of the Activity view', async () => {
 		await page.goto(
-			`${server.origin}/activity/demo/day/${new Date().toISOString().slice(0, 10)}/view/browser`
+			`${app.server.origin}/activity/demo/day/${new Date().toISOString().slice(0, 10)}/view/browser`
 		);
 		await ready(page, 'activity');
 		expect(await page.locator('text=Top Browser URLs').count()).toBe(1);
 	});
 
 	it('draws the timeline swimlanes', async () => {
-		await page.goto(`${server.origin}/timeline`);
-		await ready(page, 'timeline');
-		// Two days always hold some of the demo's activity, whatever the time of day.
-		await page.getByLabel('Duration', { exact: true }).selectOption('48');
-		await ready(page, 'timeline');
-		const count = async () =>
-			Number((await page.locator('text=/\\d+ events/').innerText()).split(' ')[0]);
+		const count = await openTimeline(page, app.server.origin);
 		const all = await count();
 		expect(all).toBeGreaterThan(0);
 		await screenshot(page, 'timeline');
@@ -96,7 +91,7 @@ describe('dashboard with demo data', () => {
 	});
 
 	it('lists buckets with counts and opens a bucket', async () => {
-		await page.goto(`${server.origin}/buckets`);
+		await page.goto(`${app.server.origin}/buckets`);
 		await ready(page, 'buckets');
 		const row = page.locator('tr[data-bucket="aw-watcher-window_demo"]');
 		await expect
@@ -112,7 +107,7 @@ describe('dashboard with demo data', () => {
 	});
 
 	it('runs a query and marks the position of a syntax error', async () => {
-		await page.goto(`${server.origin}/query`);
+		await page.goto(`${app.server.origin}/query`);
 		await ready(page, 'query');
 		await page.getByRole('button', { name: 'Run' }).click();
 		await page.waitForSelector('[data-testid="result-table"]');
@@ -120,14 +115,14 @@ describe('dashboard with demo data', () => {
 			0
 		);
 		await screenshot(page, 'query');
-		await page.goto(`${server.origin}/query?q=${encodeURIComponent('x = 1;\nRETURN = x +;')}`);
+		await page.goto(`${app.server.origin}/query?q=${encodeURIComponent('x = 1;\nRETURN = x +;')}`);
 		await page.getByRole('button', { name: 'Run' }).click();
 		const frame = await page.waitForSelector('[data-testid="error-frame"]');
 		expect(await frame.innerText()).toMatch(/2 \| RETURN = x \+;\n\s+\|\s+\^/);
 	});
 
 	it('changes the summary when a category is added in settings', async () => {
-		await page.goto(`${server.origin}/settings/categorization`);
+		await page.goto(`${app.server.origin}/settings/categorization`);
 		await ready(page, 'settings');
 		await page.getByRole('button', { name: 'Add category' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Edit category' });
@@ -144,7 +139,7 @@ describe('dashboard with demo data', () => {
 		await dialog.getByRole('button', { name: 'OK' }).click();
 		await page.getByRole('button', { name: 'Save' }).click();
 		await page.waitForSelector('[data-testid="categories-saved"]');
-		await page.goto(`${server.origin}/activity/demo`);
+		await page.goto(`${app.server.origin}/activity/demo`);
 		await ready(page, 'activity');
 		// A week holds terminal time whatever the time of day the test runs.
 		await page.getByRole('button', { name: '7 days', exact: true }).click();
@@ -153,7 +148,7 @@ describe('dashboard with demo data', () => {
 	});
 
 	it('starts and stops a stopwatch entry', async () => {
-		await page.goto(`${server.origin}/stopwatch`);
+		await page.goto(`${app.server.origin}/stopwatch`);
 		await ready(page, 'stopwatch');
 		await page.getByLabel('Label').fill('Writing the report');
 		await page.getByRole('button', { name: 'Start', exact: true }).click();
@@ -166,21 +161,21 @@ describe('dashboard with demo data', () => {
 	});
 
 	it('switches to the dark theme and keeps it after a reload', async () => {
-		await page.goto(`${server.origin}/settings/appearance`);
+		await page.goto(`${app.server.origin}/settings/appearance`);
 		await ready(page, 'settings');
 		await page.getByRole('button', { name: 'Dark' }).click();
 		await page.reload();
 		await ready(page, 'settings');
 		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-		await page.goto(`${server.origin}/activity/demo`);
+		await page.goto(`${app.server.origin}/activity/demo`);
 		await ready(page, 'activity');
 		await screenshot(page, 'activity-dark');
-		await page.goto(`${server.origin}/settings/appearance`);
+		await page.goto(`${app.server.origin}/settings/appearance`);
 		await page.getByRole('button', { name: 'Light' }).click();
 	});
 
 	it('edits an event in the bucket detail with the event editor', async () => {
-		await page.goto(`${server.origin}/buckets/aw-watcher-window_demo`);
+		await page.goto(`${app.server.origin}/buckets/aw-watcher-window_demo`);
 		await ready(page, 'bucket');
 		await page.locator('table.events').getByRole('button', { name: 'Edit' }).first().click();
 		const dialog = page.getByRole('dialog', { name: 'Edit event' });
@@ -190,13 +185,7 @@ describe('dashboard with demo data', () => {
 	});
 
 	it('refreshes a view when events arrive through the REST API', async () => {
-		await page.goto(`${server.origin}/timeline`);
-		await ready(page, 'timeline');
-		// Two days always hold some of the demo's activity, whatever the time of day.
-		await page.getByLabel('Duration', { exact: true }).selectOption('48');
-		await ready(page, 'timeline');
-		const count = async () =>
-			Number((await page.locator('text=/\\d+ events/').innerText()).split(' ')[0]);
+		const count = await openTimeline(page, app.server.origin);
 		const before = await count();
 		await page.evaluate(async () => {
 			const now = new Date(Date.now() - 60_000).toISOString();
@@ -214,7 +203,7 @@ describe('dashboard with demo data', () => {
 	});
 
 	it('stores the device name and shows it in the footer', async () => {
-		await page.goto(`${server.origin}/settings/general`);
+		await page.goto(`${app.server.origin}/settings/general`);
 		await ready(page, 'settings');
 		await page.getByLabel('Device name').fill('laptop');
 		await page.getByRole('button', { name: 'Save' }).first().click();
@@ -232,11 +221,11 @@ describe('dashboard with demo data', () => {
 			{ id: 'mine', name: 'Mine', elements: [{ type: 'top_urls' }, { type: 'custom_vis' }] }
 		];
 		writeFileSync(file, JSON.stringify({ views }));
-		await page.goto(`${server.origin}/settings/developer`);
+		await page.goto(`${app.server.origin}/settings/developer`);
 		await ready(page, 'settings');
 		await page.getByLabel('Import settings').setInputFiles(file);
 		await page.waitForSelector('text=1 settings imported.');
-		await page.goto(`${server.origin}/activity/demo`);
+		await page.goto(`${app.server.origin}/activity/demo`);
 		await ready(page, 'activity');
 		await page.getByRole('button', { name: 'Mine', exact: true }).click();
 		await ready(page, 'activity');
@@ -250,7 +239,7 @@ describe('dashboard with demo data', () => {
 	});
 
 	it('shows a not-found page for unknown routes', async () => {
-		await page.goto(`${server.origin}/no/such/page`);
+		await page.goto(`${app.server.origin}/no/such/page`);
 		await ready(page, 'not-found');
 		expect(await page.locator('text=Page not found').count()).toBe(1);
 	});

@@ -1,11 +1,12 @@
 /**
  * Helpers for browser tests of the built app: a page controlled by the app's service worker,
- * calls to `/api/0/` from inside such a page, and building the app with extra test pages (the
- * same Vite config, so those pages get the real worker, platform module and service worker).
+ * calls to `/api/0/` from inside such a page, copies of the build, test pages bundled next to
+ * it, and building the app with extra test pages (the same Vite config, so those pages get the
+ * real worker, platform module and service worker).
  */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CLAIM_REQUEST } from '../../../src/sw/protocol';
 
@@ -94,9 +95,33 @@ export async function buildTestApp(inputs: Record<string, string>): Promise<stri
 	return outDir;
 }
 
-/** Copies a built app into a new temporary directory (to add or change files in it). */
+/**
+ * Copies a built app into a new temporary directory, so a test serves files that nothing else
+ * rebuilds while it runs, and may add or change some.
+ */
 export function copyBuild(dir = 'dist'): string {
+	if (!existsSync(join(dir, 'sw.js'))) {
+		throw new Error(`${dir}/sw.js is missing: run \`npm run build\` before the browser tests`);
+	}
 	const copy = mkdtempSync(join(tmpdir(), 'hindsight-dist-'));
 	cpSync(dir, copy, { recursive: true });
 	return copy;
+}
+
+/**
+ * Bundles the browser module `entry` (a path from the repository root) into `<dir>/<name>.js`
+ * and writes `<dir>/<name>.html`, a page that loads it, so it is served next to the app (and
+ * controlled by its service worker). Returns the page's path (`/<name>.html`).
+ */
+export async function addTestPage(dir: string, name: string, entry: string): Promise<string> {
+	const { build } = await import('rolldown');
+	await build({
+		input: resolve(entry),
+		platform: 'browser',
+		logLevel: 'warn',
+		output: { file: join(dir, `${name}.js`), format: 'esm' }
+	});
+	const html = `<!doctype html><meta charset="utf-8"><title>${name}</title><script type="module" src="/${name}.js"></script>`;
+	writeFileSync(join(dir, `${name}.html`), html);
+	return `/${name}.html`;
 }

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { pageFetch } from './app';
+import { controlledPage, pageFetch } from './app';
 import { HINDSIGHT_EXTENSION_ID } from '../../../src/core/bridge-protocol';
 import { launchChromium, type Launched } from './chromium';
 
@@ -179,8 +179,10 @@ export async function settle(
 	});
 }
 
+export type BucketIds = { web: string; window: string; afk: string };
+
 /** The ids of the three buckets, from the device and browser names the extension stored. */
-export async function bucketIds(browser: ExtensionBrowser) {
+export async function bucketIds(browser: ExtensionBrowser): Promise<BucketIds> {
 	const settings = (await browser.storage()).settings as {
 		deviceName: string;
 		browserName: string;
@@ -203,6 +205,37 @@ export async function eventsOf(page: Page, bucket: string): Promise<StoredEvent[
 	);
 	if (answer.status !== 200) throw new Error(`Reading ${bucket} answered ${answer.status}`);
 	return (answer.body as StoredEvent[]).reverse();
+}
+
+export type Recorded = {
+	/** An app page at the origin, controlled by its service worker. */
+	page: Page;
+	ids: BucketIds;
+	/** The events of one of the three buckets, oldest first. */
+	events(bucket: keyof BucketIds): Promise<StoredEvent[]>;
+};
+
+/** Opens an app page at `origin` to read what the extension in `browser` delivered there. */
+export async function openRecorded(browser: ExtensionBrowser, origin: string): Promise<Recorded> {
+	const ids = await bucketIds(browser);
+	const page = await controlledPage(browser.context, origin);
+	return { page, ids, events: (bucket) => eventsOf(page, ids[bucket]) };
+}
+
+/** Fills fields of the extension's options page (by element id), saves and waits for "Saved.". */
+export async function saveOptions(
+	browser: ExtensionBrowser,
+	fields: Record<string, string>
+): Promise<void> {
+	const options = await browser.extensionPage('options/options.html');
+	for (const [id, value] of Object.entries(fields)) await options.fill(`#${id}`, value);
+	await options.click('button[type=submit]');
+	await waitFor(
+		() => options.textContent('#message'),
+		(text) => text === 'Saved.',
+		'the options page to confirm saving'
+	);
+	await options.close();
 }
 
 /** Opens each site page in a new tab, one after another. */

@@ -1,10 +1,11 @@
 /**
  * A small driver for the dashboard's e2e tests: open a page, wait for a view to report that it
- * has drawn (`data-ready`), load the demo data through the first-run screen, take screenshots.
+ * has drawn (`data-ready`), load the demo data through the first-run screen, open the timeline,
+ * take screenshots.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { Launched } from './lib/chromium';
+import type { Launched } from './chromium';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
@@ -42,4 +43,16 @@ export async function loadDemo(page: Page, origin: string): Promise<void> {
 	await screenshot(page, 'first-run');
 	await page.getByRole('button', { name: 'Load demo data' }).click();
 	await page.waitForSelector('text=Your devices', { timeout: 120_000 });
+}
+
+/**
+ * Opens the timeline over the last two days (which always hold some of the demo's activity,
+ * whatever the time of day) and returns a reader of the event count it shows.
+ */
+export async function openTimeline(page: Page, origin: string): Promise<() => Promise<number>> {
+	await page.goto(`${origin}/timeline`);
+	await ready(page, 'timeline');
+	await page.getByLabel('Duration', { exact: true }).selectOption('48');
+	await ready(page, 'timeline');
+	return async () => Number((await page.locator('text=/\\d+ events/').innerText()).split(' ')[0]);
 }
