@@ -3,6 +3,9 @@
  * the library (tests/client/e2e-page) is served next to the built app, so the app's service
  * worker controls it. Needs `npm run build` first (it serves a copy of `dist`).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addTestPage } from './lib/app';
@@ -25,6 +28,22 @@ async function openPage(context: BrowserContext): Promise<Page> {
 	expect(await page.evaluate(() => window.clientScenarios.controlled())).toBe(true);
 	return page;
 }
+
+/** The labels of the heartbeats the page sends from now on, in the order it sends them. */
+function heartbeatsSentBy(page: Page): string[] {
+	const labels: string[] = [];
+	page.on('request', (request) => {
+		if (request.method() !== 'POST' || !request.url().includes('/heartbeat')) return;
+		labels.push((request.postDataJSON() as { data: { label: string } }).data.label);
+	});
+	return labels;
+}
+
+const DRAINED = [
+	['2024-05-01T10:00:05.000Z', 0, 'c'],
+	['2024-05-01T10:00:02.000Z', 0, 'b'],
+	['2024-05-01T10:00:00.000Z', 1, 'a']
+];
 
 describe('ActivityWatchClient in a page controlled by the service worker', () => {
 	it('answers every method through the service-worker API', async () => {
@@ -77,13 +96,44 @@ describe('ActivityWatchClient in a page controlled by the service worker', () =>
 		await page.reload();
 		await page.waitForFunction(() => 'clientScenarios' in window);
 		expect(await page.evaluate(() => window.clientScenarios.queueLength('e2e-queue'))).toBe(3);
+		const sent = heartbeatsSentBy(page);
 		const events = await page.evaluate(() => window.clientScenarios.drainAfterReload());
-		expect(events).toEqual([
-			['2024-05-01T10:00:05.000Z', 0, 'c'],
-			['2024-05-01T10:00:02.000Z', 0, 'b'],
-			['2024-05-01T10:00:00.000Z', 1, 'a']
-		]);
+		expect(events).toEqual(DRAINED);
+		expect(sent).toEqual(['a', 'b', 'c']);
 		await page.close();
+	});
+
+	it('keeps the IndexedDB queue through a browser restart on the same profile, then delivers it once, in order', async () => {
+		const profile = mkdtempSync(join(tmpdir(), 'hindsight-client-profile-'));
+		const unreachable = `http://127.0.0.1:${await freePort()}`;
+		try {
+			const first = await launchChromium({ userDataDir: profile });
+			try {
+				const page = await openPage(first.context);
+				const before = await page.evaluate(
+					(base) => window.clientScenarios.queueWhileUnreachable(base),
+					unreachable
+				);
+				expect(before).toEqual({ connected: false, queued: ['a', 'b', 'c'] });
+			} finally {
+				await first.close();
+			}
+
+			const second = await launchChromium({ userDataDir: profile });
+			try {
+				const page = await openPage(second.context);
+				expect(await page.evaluate(() => window.clientScenarios.queueLength('e2e-queue'))).toBe(3);
+				const sent = heartbeatsSentBy(page);
+				const events = await page.evaluate(() => window.clientScenarios.drainAfterReload());
+				expect(events).toEqual(DRAINED);
+				expect(sent).toEqual(['a', 'b', 'c']);
+				expect(await page.evaluate(() => window.clientScenarios.queueLength('e2e-queue'))).toBe(0);
+			} finally {
+				await second.close();
+			}
+		} finally {
+			rmSync(profile, { recursive: true, force: true });
+		}
 	});
 
 	it('lets one tab drain a queue at a time, and another take over when it closes', async () => {
