@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBucket, insert, openBench, type Bench } from './helpers';
+import { createBucket, insert, openBench, ORIGIN, type Bench } from './helpers';
+import { createRouter } from '../../src/api/router';
+import { runQuery } from '../../src/core/query/run';
 
 let bench: Bench;
 
@@ -108,5 +110,27 @@ describe('POST /query/', () => {
 			expect(status, JSON.stringify(body)).toBe(400);
 			expect(typeof (answer as { message: string }).message).toBe('string');
 		}
+	});
+});
+
+describe('POST /query/ past the time budget', () => {
+	it('answers 500 with the engine message, not a program error', async () => {
+		const datastore = bench.datastore;
+		const router = createRouter({
+			datastore,
+			// A budget already spent: the engine stops at its first check.
+			runQuery: (request, source) => runQuery(request, source, { budgetMs: -1 }),
+			config: { testing: true, version: 'v0.1.0 (hindsight)' }
+		});
+		const response = await router(
+			new Request(`${ORIGIN}/api/0/query/`, {
+				method: 'POST',
+				body: JSON.stringify({ timeperiods: [PERIOD], query: ['RETURN = query_bucket("id");'] })
+			})
+		);
+		expect(response.status).toBe(500);
+		const body = await response.json();
+		expect(body.type).toBeUndefined();
+		expect(body.message).toMatch(/time budget/);
 	});
 });

@@ -1,7 +1,7 @@
 /**
  * The query language ("query2") engine: parse, run, diagnose. See query-language.md.
  */
-export { runQuery, parseQuery, type QueryRequest, type RunOptions } from './run';
+export { DEFAULT_BUDGET_MS, runQuery, parseQuery, type QueryRequest, type RunOptions } from './run';
 export {
 	QueryError,
 	isQueryError,

@@ -26,9 +26,20 @@ export type QueryRequest = {
 	name?: string;
 };
 
+/**
+ * The time budget of a run unless the caller sets one: JavaScript backtracks where the Rust
+ * server's regex engine is linear, so a hostile pattern or an enormous period could otherwise
+ * keep the service worker or the dashboard's worker busy indefinitely (query-language.md 11.3).
+ * Generous: the dashboard's year summary takes a few seconds.
+ */
+export const DEFAULT_BUDGET_MS = 120_000;
+
 /** Optional limits and callbacks of a run. */
 export type RunOptions = RunHooks & {
-	/** Stops the run with a `timeout` HindsightError once this many milliseconds have passed. */
+	/**
+	 * Stops the run with a `timeout` HindsightError once this many milliseconds have passed
+	 * (default DEFAULT_BUDGET_MS; `Infinity` for none).
+	 */
 	budgetMs?: number;
 	/** Stops the run with an `aborted` HindsightError once `signal.aborted` is true. */
 	signal?: CancelSignal;
@@ -120,7 +131,11 @@ export async function runQuery(
 	const started = performance.now();
 	const periods: Period[] = request.timeperiods.map(parsePeriod);
 	const program = parseCached(joinQuery(request.query));
-	const state = new RequestState(source, new Budget(options.budgetMs, options.signal), options);
+	const state = new RequestState(
+		source,
+		new Budget(options.budgetMs ?? DEFAULT_BUDGET_MS, options.signal),
+		options
+	);
 
 	const results: unknown[] = [];
 	for (const period of periods) {

@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HindsightError, isHindsightError } from '../../../src/core/errors';
 import type { Event } from '../../../src/core/model/event';
 import type { QueryError } from '../../../src/core/query';
-import { MemorySource, runQuery, type EventSource } from '../../../src/core/query';
+import {
+	DEFAULT_BUDGET_MS,
+	MemorySource,
+	runQuery,
+	type EventSource
+} from '../../../src/core/query';
 import type { BucketSummary, EventRange } from '../../../src/core/query/source';
 
 const DAY = '2000-01-01T00:00:00Z/2000-01-02T00:00:00Z';
@@ -123,6 +128,28 @@ describe('runQuery', () => {
 		expect(err.code).toBe('timeout');
 		expect(err.message).toContain('10 ms');
 		expect(spy.calls.getEvents).toBe(1);
+	});
+
+	it('applies the default time budget when the caller sets none', async () => {
+		const spy = new SpySource(memory());
+		const original = spy.getEvents.bind(spy);
+		let clock = performance.now();
+		const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+		spy.getEvents = async (id, range) => {
+			clock += DEFAULT_BUDGET_MS + 1;
+			return original(id, range);
+		};
+		try {
+			const query = 'a = query_bucket("b"); b = query_bucket("b"); RETURN = 1;';
+			const err = await failure(runQuery({ query, timeperiods: [DAY] }, spy));
+			expect(err.code).toBe('timeout');
+			expect(spy.calls.getEvents).toBe(1);
+			expect(await runQuery({ query, timeperiods: [DAY] }, spy, { budgetMs: Infinity })).toEqual([
+				1
+			]);
+		} finally {
+			now.mockRestore();
+		}
 	});
 
 	it('stops with aborted when the signal is set', async () => {
