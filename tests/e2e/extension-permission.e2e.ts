@@ -132,29 +132,50 @@ it('delivers nothing without host permission, keeps everything, and shows it', a
 	}
 });
 
-/** Frames the app's bridge in `page` and sends it one request; returns what came back. */
-function probeBridge(page: Page, origin: string): Promise<string[]> {
-	return page.evaluate(async (appOrigin) => {
-		const received: string[] = [];
-		addEventListener('message', (event) => {
-			if (event.origin === appOrigin) received.push(String(event.data?.type));
-		});
-		const frame = document.createElement('iframe');
-		const loaded = new Promise((done) => frame.addEventListener('load', done, { once: true }));
-		frame.src = `${appOrigin}/bridge.html`;
-		document.body.append(frame);
-		await loaded;
-		await new Promise((done) => setTimeout(done, 1500));
-		const request = {
-			type: 'hindsight-bridge-request',
-			id: 'probe-1',
-			method: 'GET',
-			path: '/api/0/buckets/'
-		};
-		frame.contentWindow?.postMessage(request, appOrigin);
-		await new Promise((done) => setTimeout(done, 2000));
-		return received;
-	}, origin);
+/**
+ * Frames the app's bridge in `page`, waits for its ready message, sends it one request and
+ * waits for the answer; returns the types of the messages that came back. Each wait ends at
+ * the message or after `quietMs` without one, which is how a bridge that must stay silent
+ * shows it (and keeps the order: the request goes out only after the ready message).
+ */
+function probeBridge(page: Page, origin: string, quietMs: number): Promise<string[]> {
+	return page.evaluate(
+		async ({ appOrigin, quietMs }) => {
+			const received: string[] = [];
+			let arrived = () => {};
+			addEventListener('message', (event) => {
+				if (event.origin !== appOrigin) return;
+				received.push(String(event.data?.type));
+				arrived();
+			});
+			const messages = (count: number) =>
+				new Promise<void>((done) => {
+					const timer = setTimeout(done, quietMs);
+					arrived = () => {
+						if (received.length < count) return;
+						clearTimeout(timer);
+						done();
+					};
+					arrived();
+				});
+			const frame = document.createElement('iframe');
+			const loaded = new Promise((done) => frame.addEventListener('load', done, { once: true }));
+			frame.src = `${appOrigin}/bridge.html`;
+			document.body.append(frame);
+			await loaded;
+			await messages(1);
+			const request = {
+				type: 'hindsight-bridge-request',
+				id: 'probe-1',
+				method: 'GET',
+				path: '/api/0/buckets/'
+			};
+			frame.contentWindow?.postMessage(request, appOrigin);
+			await messages(2);
+			return received;
+		},
+		{ appOrigin: origin, quietMs }
+	);
 }
 
 it('answers only the allowed extension, not another one holding host permission', async () => {
@@ -164,10 +185,10 @@ it('answers only the allowed extension, not another one holding host permission'
 		await browser.worker();
 		const foreign = await browser.context.newPage();
 		await foreign.goto(`chrome-extension://${foreignId}/probe.html`);
-		expect(await probeBridge(foreign, setup.server.origin)).toEqual([]);
+		expect(await probeBridge(foreign, setup.server.origin, 2000)).toEqual([]);
 
 		const own = await browser.extensionPage('options/options.html');
-		expect(await probeBridge(own, setup.server.origin)).toEqual([
+		expect(await probeBridge(own, setup.server.origin, 30_000)).toEqual([
 			'hindsight-bridge-ready',
 			'hindsight-bridge-response'
 		]);
