@@ -1,21 +1,16 @@
 /**
  * Delivery from the outbox into the app's real REST router and datastore (fake-indexeddb), the
- * way the extension does it: the client's requests become `BridgeRequest`s, the app's own bridge
- * code answers them (`answer` from src/api/bridge.ts), and the replies are cloned as
- * `postMessage` would clone them.
+ * way the extension does it: the client's requests become `BridgeRequest`s and the app's own
+ * bridge code answers them (bridged-app.ts).
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answer } from '../../src/api/bridge';
 import { createRouter } from '../../src/api/router';
-import type { Router } from '../../src/api/types';
-import { ActivityWatchClient, createBridgeFetch, type BridgeSend } from '../../src/client';
-import type { BridgeRequest } from '../../src/core/bridge-protocol';
+import type { BridgeSend } from '../../src/client';
+import { EXTENSION_CLIENT } from '../../src/core/bridge-protocol';
 import { HindsightError } from '../../src/core/errors';
 import { setConsoleLogging } from '../../src/core/log';
 import { runQuery } from '../../src/core/query/run';
-import { Datastore } from '../../src/store/datastore';
-import { EXTENSION_CLIENT } from '../../src/core/bridge-protocol';
 import { bucketsFor } from '../../extension/src/buckets';
 import { Deliverer } from '../../extension/src/delivery';
 import { Outbox } from '../../extension/src/outbox';
@@ -28,44 +23,14 @@ import {
 	planTick,
 	type WatcherState
 } from '../../extension/src/watcher/plan';
+import { clientFor, closeApps, openApp, ORIGIN, type App } from './bridged-app';
 import { MemoryStore } from './memory-store';
 
 setConsoleLogging(false);
 
-const ORIGIN = 'http://127.0.0.1:5600';
 const SETTINGS = defaultSettings('laptop', 'chrome', ORIGIN);
 const BUCKETS = bucketsFor(SETTINGS);
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
-
-type App = { datastore: Datastore; router: Router; send: BridgeSend; requests: BridgeRequest[] };
-
-let counter = 0;
-const apps: App[] = [];
-
-function openApp(): App {
-	const datastore = new Datastore({
-		name: `extension-delivery-${++counter}`,
-		indexedDB: new IDBFactory(),
-		IDBKeyRange,
-		broadcast: false
-	});
-	const router = createRouter({ datastore, runQuery, config: { testing: true, version: 'test' } });
-	const requests: BridgeRequest[] = [];
-	const send: BridgeSend = async (request) => {
-		requests.push(request);
-		return structuredClone(await answer(router, ORIGIN, structuredClone(request)));
-	};
-	const app = { datastore, router, send, requests };
-	apps.push(app);
-	return app;
-}
-
-function clientFor(send: BridgeSend): ActivityWatchClient {
-	return new ActivityWatchClient(EXTENSION_CLIENT, {
-		baseURL: ORIGIN,
-		fetch: createBridgeFetch(send)
-	});
-}
 
 /** The bucket's events, oldest first, as [offset from T0 in ms, duration in ms, data]. */
 async function events(app: App, bucket: string) {
@@ -88,9 +53,7 @@ beforeEach(() => {
 	outbox = new Outbox(store);
 });
 
-afterEach(() => {
-	for (const app of apps.splice(0)) app.datastore.close();
-});
+afterEach(closeApps);
 
 const tab = (title: string) => ({
 	url: `https://${title.toLowerCase()}.example/`,
