@@ -6,11 +6,16 @@
  *
  * Retries while the worker lives use a growing delay; the minute alarm is the durable backstop
  * (a timer dies with the worker, the alarm does not).
+ *
+ * After a drain that delivered something, the courier also lets the `AppSettingsFollower` read
+ * the app's idle setting through the same client (throttled there). That read runs beside the
+ * drains, not inside them, so it never delays a heartbeat, and nothing of it enters the outbox.
  */
 import { createLogger } from '../../../src/core/log';
 import { formatInstant } from '../../../src/core/model/time';
 import { ActivityWatchClient, createBridgeFetch } from '../../../src/client';
 import { EXTENSION_CLIENT } from '../../../src/core/bridge-protocol';
+import type { AppSettingsFollower } from '../app-settings';
 import { Deliverer, type DrainResult } from '../delivery';
 import type { Outbox, OutboxEntry } from '../outbox';
 import { hasHostPermission, readSettings } from '../settings-store';
@@ -30,18 +35,23 @@ function delivered(entry: OutboxEntry): DeliveryStatus['lastDelivered'] {
 	return { bucket: entry.bucket.id, timestamp: formatInstant(start), at: Date.now() };
 }
 
+/** The client for one app origin and the deliverer over it. */
+type Link = { origin: string; deliverer: Deliverer; client: ActivityWatchClient };
+
 export class Courier {
 	readonly #outbox: Outbox;
 	readonly #status: StatusStore;
-	#deliverer: { origin: string; deliverer: Deliverer } | null = null;
+	readonly #follower: AppSettingsFollower;
+	#link: Link | null = null;
 	#running: Promise<void> | null = null;
 	#again = false;
 	#failures = 0;
 	#retry: ReturnType<typeof setTimeout> | null = null;
 
-	constructor(outbox: Outbox, status: StatusStore) {
+	constructor(outbox: Outbox, status: StatusStore, follower: AppSettingsFollower) {
 		this.#outbox = outbox;
 		this.#status = status;
+		this.#follower = follower;
 	}
 
 	/** Starts a drain, or asks the running one to go round once more. */
@@ -58,7 +68,8 @@ export class Courier {
 
 	/** Forgets the bridge (origin or permission changed): the frame is made again when needed. */
 	async reset(): Promise<void> {
-		this.#deliverer = null;
+		this.#link = null;
+		this.#follower.force();
 		await closeOffscreen().catch((err: unknown) => {
 			log.warn('the offscreen document could not be closed', { error: String(err) });
 		});
@@ -75,17 +86,16 @@ export class Courier {
 		} while (this.#again);
 	}
 
-	#delivererFor(origin: string, deviceName: string): Deliverer {
-		if (this.#deliverer?.origin === origin) return this.#deliverer.deliverer;
+	#linkFor(origin: string, deviceName: string): Link {
+		if (this.#link?.origin === origin) return this.#link;
 		const client = new ActivityWatchClient(EXTENSION_CLIENT, {
 			baseURL: origin,
 			fetch: createBridgeFetch(offscreenBridgeSend(origin)),
 			timeout: CLIENT_TIMEOUT_MS,
 			hostname: deviceName
 		});
-		const deliverer = new Deliverer(client);
-		this.#deliverer = { origin, deliverer };
-		return deliverer;
+		this.#link = { origin, deliverer: new Deliverer(client), client };
+		return this.#link;
 	}
 
 	async #drainOnce(): Promise<void> {
@@ -102,7 +112,8 @@ export class Courier {
 		}
 
 		const started = Date.now();
-		const result = await this.#delivererFor(origin, settings.deviceName).drain(this.#outbox, {
+		const { deliverer, client } = this.#linkFor(origin, settings.deviceName);
+		const result = await deliverer.drain(this.#outbox, {
 			shouldContinue: async () =>
 				(await readSettings()).appOrigin === origin && (await hasHostPermission(origin))
 		});
@@ -113,6 +124,18 @@ export class Courier {
 			error: result.error?.code
 		});
 		await this.#record(result, started);
+		if (!result.error && result.delivered > 0) void this.#followApp(origin, client);
+	}
+
+	/** Lets the follower read the app's settings; not awaited by the drain. */
+	async #followApp(origin: string, client: ActivityWatchClient): Promise<void> {
+		try {
+			// Without permission the frame is partitioned and would read a copy of the settings.
+			if (!(await hasHostPermission(origin))) return;
+			await this.#follower.check((key) => client.getSetting(key));
+		} catch (err) {
+			log.warn('the app settings check failed', { error: String(err) });
+		}
 	}
 
 	async #record(result: DrainResult, started: number): Promise<void> {

@@ -8,8 +8,13 @@
  * `windows.getLastFocused`), windows removed, the idle state, and a one-minute alarm as the
  * backstop. A browser start arrives as `runtime.onStartup` for an installed extension and as
  * `runtime.onInstalled` for an unpacked one, so both are handled.
+ *
+ * The idle threshold is applied to `chrome.idle` on every worker start and whenever the stored
+ * settings change it, whether the options page changed it or the app's setting was adopted
+ * (app-settings.ts); a browser start also lets the next delivery read the app's settings.
  */
 import { createLogger } from '../../../src/core/log';
+import { AppSettingsFollower } from '../app-settings';
 import { Outbox } from '../outbox';
 import { SETTINGS_KEY, readSettings } from '../settings-store';
 import type { Settings } from '../settings';
@@ -26,7 +31,8 @@ const FOCUS_DEBOUNCE_MS = 300;
 const outbox = new Outbox(chrome.storage.local);
 const status = new StatusStore();
 const recorder = new Recorder(outbox, status);
-const courier = new Courier(outbox, status);
+const follower = new AppSettingsFollower(chrome.storage.local);
+const courier = new Courier(outbox, status, follower);
 
 async function record(step: Promise<void>): Promise<void> {
 	await step;
@@ -53,6 +59,7 @@ async function wake(): Promise<void> {
 
 async function browserStarted(reason: string): Promise<void> {
 	log.info('started', { reason });
+	follower.force();
 	await ensureAlarm();
 	await record(recorder.start());
 }
