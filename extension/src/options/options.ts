@@ -3,10 +3,14 @@
  * the private-tab opt-in. Input is validated by `applySettingsChange`; the first bad field is
  * marked and its message shown, and nothing is stored until every field is valid. A new app
  * address asks for host permission in the same click (a user gesture is required for that).
+ *
+ * The stored settings can change while the page is open (the popup pauses recording, the
+ * background adopts the dashboard's idle time), so the page follows them: a save applies the
+ * form to the newest settings, and a field the user has not edited shows the new value.
  */
 import { isHindsightError } from '../../../src/core/errors';
 import { applySettingsChange, type Settings } from '../settings';
-import { originPattern, readSettings, writeSettings } from '../settings-store';
+import { originPattern, readSettings, SETTINGS_KEY, writeSettings } from '../settings-store';
 import { byId } from '../ui';
 
 const TEXT_FIELDS = ['appOrigin', 'deviceName', 'browserName', 'idleThresholdSeconds'] as const;
@@ -69,7 +73,20 @@ function save(event: SubmitEvent): void {
 	void asked.catch(() => false).then((granted) => store(next, granted));
 }
 
+/** Shows settings stored elsewhere in the text fields that still show the previous value. */
+function follow(next: Settings): void {
+	if (!current) return;
+	for (const field of TEXT_FIELDS) {
+		const input = byId<HTMLInputElement>(field);
+		if (input.value === String(current[field])) input.value = String(next[field]);
+	}
+	current = next;
+}
+
 byId<HTMLFormElement>('form').addEventListener('submit', save);
+chrome.storage.onChanged.addListener((changes, area) => {
+	if (area === 'local' && changes[SETTINGS_KEY]) void readSettings().then(follow);
+});
 void readSettings().then((settings) => {
 	current = settings;
 	fill(settings);
