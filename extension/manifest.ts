@@ -35,7 +35,9 @@ export function buildManifest(options: ManifestOptions): chrome.runtime.Manifest
 		background: { service_worker: PAGES.background, type: 'module' },
 		action: { default_popup: PAGES.popup, default_title: 'Hindsight' },
 		options_ui: { page: PAGES.options, open_in_tab: true },
-		permissions: ['offscreen', 'storage', 'alarms', 'tabs', 'idle'],
+		// unlimitedStorage lifts chrome.storage.local's 10 MB quota, which a long outage of busy
+		// browsing can fill with outbox entries (extension/README.md, Delivery).
+		permissions: ['offscreen', 'storage', 'unlimitedStorage', 'alarms', 'tabs', 'idle'],
 		host_permissions: [`${options.appOrigin}/*`],
 		optional_host_permissions: ['http://*/*', 'https://*/*'],
 		incognito: 'spanning'

@@ -20,6 +20,24 @@ export type DeliveryStatus = {
 	lastAttempt: number | null;
 	/** Why the last attempt stopped early; null when it emptied the outbox. */
 	lastError: { code: string; message: string; at: number } | null;
+	/**
+	 * Why new entries could not be written to the outbox (`quota_exceeded` when the storage is
+	 * full), and how many were lost since the last write that worked; null while writes work.
+	 */
+	storageError: StorageError | null;
+};
+
+/** A change to the status: the fields to set, or a function of the status before. */
+export type StatusPatch =
+	Partial<DeliveryStatus> | ((before: DeliveryStatus) => Partial<DeliveryStatus>);
+
+export type StorageError = {
+	code: string;
+	message: string;
+	/** When the first failure since the last write that worked happened, and the latest one. */
+	since: number;
+	at: number;
+	lost: number;
 };
 
 export const INITIAL_STATUS: DeliveryStatus = {
@@ -27,8 +45,28 @@ export const INITIAL_STATUS: DeliveryStatus = {
 	permission: true,
 	lastDelivered: null,
 	lastAttempt: null,
-	lastError: null
+	lastError: null,
+	storageError: null
 };
+
+/** The status after `entries` new entries could not be stored; losses add up until one is. */
+export function storageFailed(
+	before: DeliveryStatus,
+	error: { code: string; message: string },
+	entries: number,
+	nowMs: number
+): Pick<DeliveryStatus, 'storageError'> {
+	const previous = before.storageError;
+	return {
+		storageError: {
+			code: error.code,
+			message: error.message,
+			since: previous?.since ?? nowMs,
+			at: nowMs,
+			lost: (previous?.lost ?? 0) + entries
+		}
+	};
+}
 
 export type Badge = { text: string; color: string; title: string };
 
@@ -37,10 +75,19 @@ const AMBER = '#b26a00';
 const GREY = '#616161';
 
 /**
- * The badge: `!` without host permission (nothing can be delivered), `off` while paused, the
- * number of waiting entries while delivery fails, nothing when all is well.
+ * The badge: `full` (or `err`) while new entries cannot be stored (they are being lost), `!`
+ * without host permission (nothing can be delivered), `off` while paused, the number of
+ * waiting entries while delivery fails, nothing when all is well.
  */
 export function badgeFor(status: DeliveryStatus, backlog: number, appOrigin: string): Badge {
+	const storage = status.storageError;
+	if (storage) {
+		return {
+			text: storage.code === 'quota_exceeded' ? 'full' : 'err',
+			color: RED,
+			title: `Hindsight cannot store new activity: ${storage.message} (${storage.lost} not stored, ${backlog} waiting)`
+		};
+	}
 	if (!status.permission) {
 		return {
 			text: '!',

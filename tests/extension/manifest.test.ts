@@ -23,13 +23,14 @@ describe('buildManifest', () => {
 		expect(extensionId(key)).toBe(HINDSIGHT_EXTENSION_ID);
 	});
 
-	it('asks for the permissions of the bridge design and host access to the app origin only', () => {
+	it('asks for the permissions of the bridge design, unlimited storage for the outbox, and host access to the app origin only', () => {
 		expect([...(manifest.permissions ?? [])].sort()).toEqual([
 			'alarms',
 			'idle',
 			'offscreen',
 			'storage',
-			'tabs'
+			'tabs',
+			'unlimitedStorage'
 		]);
 		expect(manifest.host_permissions).toEqual(['http://127.0.0.1:5600/*']);
 		expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);

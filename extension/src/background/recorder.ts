@@ -3,9 +3,14 @@
  * planner (watcher/plan.ts) decide, and writes the result to the outbox and the stored watcher
  * state. Steps run one after another (state is read, changed and written back), and the state
  * lives in `chrome.storage.local` under `watcher`, never only in this worker's memory.
+ *
+ * When the outbox cannot store a step's entries (the storage is full, or failing), they are
+ * lost and reported (outbox-append.ts), and recording goes on from the new state, so the app
+ * later sees a gap rather than stale data stretched over it.
  */
 import { createLogger } from '../../../src/core/log';
 import type { Outbox } from '../outbox';
+import { appendAndReport } from '../outbox-append';
 import type { StatusStore } from './status-store';
 import { readSettings } from '../settings-store';
 import type { IdleState } from '../watcher/afk';
@@ -109,10 +114,10 @@ export class Recorder {
 					: null;
 			const observation = await observe();
 			const plan = planTick(state, { settings, observation, idle, nowMs: Date.now() });
-			const result = await this.#outbox.append(plan.entries);
+			const result = await appendAndReport(this.#outbox, this.#status, plan.entries);
 			await chrome.storage.local.set({ [WATCHER_KEY]: plan.state });
 			await this.#status.update({ recording: plan.recording });
-			log.debug('tick', { reason, added: result.added, merged: result.merged });
+			log.debug('tick', { reason, added: result?.added, merged: result?.merged });
 		});
 	}
 
@@ -121,9 +126,9 @@ export class Recorder {
 		return this.#serial(async () => {
 			const settings = await readSettings();
 			const plan = planIdleChange(await readState(), settings, idle, Date.now());
-			await this.#outbox.append(plan.entries);
+			const result = await appendAndReport(this.#outbox, this.#status, plan.entries);
 			await chrome.storage.local.set({ [WATCHER_KEY]: plan.state });
-			log.info('idle state', { state: idle, entries: plan.entries.length });
+			log.info('idle state', { state: idle, entries: plan.entries.length, stored: !!result });
 		});
 	}
 }

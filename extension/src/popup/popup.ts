@@ -6,7 +6,13 @@
 import { OUTBOX_META_KEY, outboxSize, type OutboxMeta } from '../outbox';
 import { applySettingsChange } from '../settings';
 import { hasHostPermission, originPattern, readSettings, writeSettings } from '../settings-store';
-import { INITIAL_STATUS, STATUS_KEY, type DeliveryStatus, type RecordingState } from '../status';
+import {
+	INITIAL_STATUS,
+	STATUS_KEY,
+	type DeliveryStatus,
+	type RecordingState,
+	type StorageError
+} from '../status';
 import { byId, formatTime } from '../ui';
 
 const RECORDING_TEXT: Record<RecordingState, string> = {
@@ -17,6 +23,16 @@ const RECORDING_TEXT: Record<RecordingState, string> = {
 	excluded: 'Nothing: this site is excluded',
 	paused: 'Paused'
 };
+
+/** What the popup says while new entries cannot be stored in the outbox. */
+function storageText(error: StorageError): string {
+	const lost = error.lost === 1 ? '1 entry' : `${error.lost} entries`;
+	const cause =
+		error.code === 'quota_exceeded'
+			? "the extension's storage is full"
+			: "the extension's storage failed";
+	return `${lost} since ${formatTime(error.since)}: ${cause} (${error.message})`;
+}
 
 /** The origin shown, kept so that a click can ask for permission without waiting for storage. */
 let shownOrigin = '';
@@ -40,6 +56,11 @@ async function render(): Promise<void> {
 	byId('outbox').textContent = waiting === 1 ? '1 entry' : `${waiting} entries`;
 	byId('device').textContent = settings.deviceName;
 	byId<HTMLInputElement>('enabled').checked = settings.enabled;
+
+	const storage = status.storageError;
+	byId('storage-label').hidden = !storage;
+	byId('storage').hidden = !storage;
+	byId('storage').textContent = storage ? storageText(storage) : '';
 
 	const problem = permitted && waiting > 0 ? status.lastError : null;
 	byId('error-label').hidden = !problem;
