@@ -14,6 +14,7 @@ import {
 	outboxSizeOf,
 	removeDir,
 	settle,
+	tabRecorded,
 	titleSequence,
 	type ExtensionBrowser
 } from './lib/extension';
@@ -57,24 +58,22 @@ it('keeps heartbeats while the app is unreachable, through a worker stop, and de
 	try {
 		await browser.worker();
 		const [one] = await browse(browser, setup.sites, ['one', 'two']);
-		await one.bringToFront();
-		// Long enough for the activation to be observed before the next tab (the helper page
-		// that reads the extension's storage) takes over.
-		await one.waitForTimeout(500);
-		const failed = await waitForFailedDelivery(browser);
+		await waitForFailedDelivery(browser);
 
 		const badge = await (await browser.worker()).evaluate(() => chrome.action.getBadgeText({}));
 		expect(Number(badge)).toBeGreaterThan(0);
 		const popup = await browser.extensionPage('popup/popup.html');
 		await expect.poll(() => popup.isVisible('#error')).toBe(true);
 		expect(await popup.textContent('#outbox')).toMatch(/^\d+ entries$/);
+		// Closing the popup makes its neighbour "two" the active tab again; "one" comes back next.
 		await popup.close();
 
+		await one.bringToFront();
+		await tabRecorded(browser, 'one');
+		const waiting = outboxSizeOf(await browser.storage());
 		await browser.stopWorkers();
 		await browse(browser, setup.sites, ['three']);
-		await expect
-			.poll(async () => outboxSizeOf(await browser.storage()))
-			.toBeGreaterThan(outboxSizeOf(failed));
+		await expect.poll(async () => outboxSizeOf(await browser.storage())).toBeGreaterThan(waiting);
 
 		await setup.server.start();
 		await browse(browser, setup.sites, ['four']);

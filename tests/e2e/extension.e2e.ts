@@ -11,6 +11,8 @@ import {
 	openRecorded,
 	saveOptions,
 	settle,
+	tabRecorded,
+	waitFor,
 	titleSequence,
 	type ExtensionBrowser
 } from './lib/extension';
@@ -41,7 +43,7 @@ describe('the watcher extension', () => {
 	it('records tab switches into the app with no app tab open', async () => {
 		const [alpha] = await browse(browser, setup.sites, ['alpha', 'beta']);
 		await alpha.bringToFront();
-		await alpha.waitForTimeout(300);
+		await tabRecorded(browser, 'alpha');
 		await settle(browser);
 
 		const open = browser.context.pages().map((p) => p.url());
@@ -86,9 +88,12 @@ describe('the watcher extension', () => {
 
 		const secret = await browser.context.newPage();
 		await secret.goto(setup.sites.url('secret').replace('127.0.0.1', 'localhost'));
-		await secret.waitForTimeout(500);
-		const status = await settle(browser);
-		expect((status.status as { recording: string }).recording).toBe('excluded');
+		await waitFor(
+			async () => ((await browser.storage()).status as { recording?: string }).recording,
+			(recording) => recording === 'excluded',
+			'the extension to report the excluded site'
+		);
+		await settle(browser);
 		await browse(browser, setup.sites, ['beta']);
 		await settle(browser);
 

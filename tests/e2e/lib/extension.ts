@@ -12,6 +12,8 @@ import { join, resolve } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { controlledPage, pageFetch } from './app';
 import { HINDSIGHT_EXTENSION_ID } from '../../../src/core/bridge-protocol';
+import { WATCHER_KEY } from '../../../extension/src/background/recorder';
+import type { WatcherState } from '../../../extension/src/watcher/plan';
 import { launchChromium, type Launched } from './chromium';
 
 /** Builds the extension for `appOrigin` into a new temporary directory; returns it. */
@@ -93,11 +95,13 @@ export async function launchWithExtension(
 		return page;
 	};
 
-	let helper: Page | null = null;
-	const storage = async (): Promise<Record<string, unknown>> => {
-		helper ??= await extensionPage('popup/popup.html');
-		return helper.evaluate(() => chrome.storage.local.get(null));
-	};
+	// The page that reads the extension's storage opens now, before any tab of the test: a tab
+	// opened later becomes the active tab, and the extension would record it instead of the tab
+	// the test has just activated.
+	await worker();
+	const helper = await extensionPage('popup/popup.html');
+	const storage = (): Promise<Record<string, unknown>> =>
+		helper.evaluate(() => chrome.storage.local.get(null));
 
 	const stopWorkers = async (): Promise<void> => {
 		const page = context.pages()[0] ?? (await context.newPage());
@@ -238,7 +242,19 @@ export async function saveOptions(
 	await options.close();
 }
 
-/** Opens each site page in a new tab, one after another. */
+/**
+ * Waits until the extension has recorded the tab titled `title` as the one being shown (its
+ * stored watcher state), so that what the test does next is a change after it.
+ */
+export async function tabRecorded(browser: ExtensionBrowser, title: string): Promise<void> {
+	await waitFor(
+		async () => ((await browser.storage())[WATCHER_KEY] as WatcherState | undefined)?.web?.title,
+		(current) => current === title,
+		`the extension to record the tab "${title}"`
+	);
+}
+
+/** Opens each site page in a new tab, one after another, each recorded before the next. */
 export async function browse(
 	browser: ExtensionBrowser,
 	sites: SitesServer,
@@ -249,7 +265,7 @@ export async function browse(
 		const page = await browser.context.newPage();
 		await page.goto(sites.url(name));
 		pages.push(page);
-		await page.waitForTimeout(300);
+		await tabRecorded(browser, name);
 	}
 	return pages;
 }
