@@ -237,3 +237,20 @@ describe('Outbox pre-merge', () => {
 		);
 	});
 });
+
+describe('Outbox entry size', () => {
+	it('costs under 400 bytes beyond its address and title, as chrome.storage.local counts them', async () => {
+		const { store, outbox } = open();
+		const data = {
+			url: `https://www.example.com/${'section/'.repeat(4)}article-slug?id=12345`,
+			title: 'A typical article headline of some length - Example',
+			audible: false,
+			incognito: false,
+			tabCount: 12
+		};
+		await outbox.append([heartbeat(buckets.web, data, T0, 80)]);
+		const text = store.items.get(outboxKey(1)) ?? '';
+		const bytes = outboxKey(1).length + text.length;
+		expect(bytes - data.url.length - data.title.length).toBeLessThan(400);
+	});
+});
