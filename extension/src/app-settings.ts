@@ -21,11 +21,12 @@ import { createLogger } from '../../src/core/log';
 import type { KeyValueStore } from './outbox';
 import { parseIdleThreshold } from './settings';
 import { SETTINGS_KEY } from './settings-store';
+import { IDLE_TIMEOUT_SETTING } from '../../src/core/idle';
 
 const log = createLogger('extension.app-settings');
 
 /** The app's settings key for the idle time (the dashboard's DEFAULTS, 180 s when unset). */
-export const APP_IDLE_SETTING = 'idleTimeoutSeconds';
+export const APP_IDLE_SETTING = IDLE_TIMEOUT_SETTING;
 
 /** Where the follower keeps its state in the extension's storage. */
 export const APP_FOLLOW_KEY = 'appSettings';

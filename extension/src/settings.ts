@@ -6,6 +6,12 @@
  * default (stored options must never stop the watcher).
  */
 import { HindsightError } from '../../src/core/errors';
+import {
+	DEFAULT_IDLE_SECONDS,
+	isIdleSeconds,
+	MAX_IDLE_SECONDS,
+	MIN_IDLE_SECONDS
+} from '../../src/core/idle';
 
 export type Settings = {
 	/** False while the user paused recording from the popup. */
@@ -26,12 +32,6 @@ export type Settings = {
 
 /** The app's origin when nothing else was configured: what `npm start` serves. */
 export const DEFAULT_APP_ORIGIN = 'http://127.0.0.1:5600';
-
-/** `chrome.idle` refuses detection intervals below 15 s. */
-export const MIN_IDLE_THRESHOLD_SECONDS = 15;
-export const MAX_IDLE_THRESHOLD_SECONDS = 4 * 60 * 60;
-/** The desktop AFK watcher's default timeout (dashboard-and-watchers.md 7.1). */
-export const DEFAULT_IDLE_THRESHOLD_SECONDS = 180;
 
 const DEVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const BROWSER_NAME = /^[a-z]{1,32}$/;
@@ -100,15 +100,10 @@ export function parseBrowserName(text: string): string {
 /** The idle threshold in whole seconds, within what `chrome.idle` accepts. */
 export function parseIdleThreshold(value: unknown): number {
 	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (
-		typeof seconds !== 'number' ||
-		!Number.isInteger(seconds) ||
-		seconds < MIN_IDLE_THRESHOLD_SECONDS ||
-		seconds > MAX_IDLE_THRESHOLD_SECONDS
-	) {
+	if (!isIdleSeconds(seconds)) {
 		throw invalid(
 			'idleThresholdSeconds',
-			`The idle threshold '${String(value)}' must be a whole number of seconds from ${MIN_IDLE_THRESHOLD_SECONDS} to ${MAX_IDLE_THRESHOLD_SECONDS}`,
+			`The idle threshold '${String(value)}' must be a whole number of seconds from ${MIN_IDLE_SECONDS} to ${MAX_IDLE_SECONDS}`,
 			value
 		);
 	}
@@ -235,7 +230,7 @@ export function defaultSettings(
 		appOrigin,
 		deviceName,
 		browserName,
-		idleThresholdSeconds: DEFAULT_IDLE_THRESHOLD_SECONDS,
+		idleThresholdSeconds: DEFAULT_IDLE_SECONDS,
 		excludedSites: [],
 		recordPrivate: false
 	};

@@ -6,6 +6,7 @@
  */
 import type { JsonValue } from '../../core/model/json';
 import { BRIDGE_ALLOWED_ORIGINS_SETTING } from '../../core/bridge-protocol';
+import { DEFAULT_IDLE_SECONDS } from '../../core/idle';
 import { DEFAULT_CATEGORIES, normalizeCategories, type Category } from '../lib/categories';
 import { DEFAULT_CALENDAR, parseStartOfDay, type Calendar, type WeekStart } from '../lib/periods';
 import { api } from './api';
@@ -23,7 +24,7 @@ export const DEFAULTS = {
 	deviceName: 'unknown',
 	[BRIDGE_ALLOWED_ORIGINS_SETTING]: [],
 	/** Seconds without input after which the extension reports the user idle. */
-	idleTimeoutSeconds: 180,
+	idleTimeoutSeconds: DEFAULT_IDLE_SECONDS,
 	/** Whether an audible tab counts as activity (Activity filters). */
 	countAudibleAsActive: true,
 	active_set_ids: ['default'],
