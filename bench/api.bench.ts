@@ -8,10 +8,14 @@
  * - api.heartbeat-worker(-pipelined): the same through the dashboard worker's `heartbeat`;
  * - idb.heartbeat-floor: a bare readwrite transaction with one read and one put, in a worker.
  * To show where the time goes it also measures, in a worker: the same transaction in Dexie,
- * `Datastore.heartbeat` on the lean path (without and with change broadcast) and on the Dexie path, and the router called
- * directly; from the page: a Comlink call to a worker that answers at once, and a `fetch`
- * answered at once by a service worker that does nothing else (sequential and pipelined); and
- * the time the app's service worker itself reports per heartbeat (`Server-Timing`).
+ * `Datastore.heartbeat` on the lean path (without and with change broadcast) and on the Dexie
+ * path, and the router called directly; from the page: a Comlink call to a worker that answers
+ * at once, and a `fetch` answered at once by a service worker that does nothing else
+ * (sequential and pipelined); and the time the app's service worker itself reports per
+ * heartbeat (`Server-Timing`). Probes of the merge's own cost (probe-worker.ts): the datastore
+ * with 8 and 64 hot events, and the floor's transaction on a datastore's database over its head
+ * row (1 or 64 hot events, over `heads` and `meta` or `heads` alone) and over a reference row
+ * of its own; their ratios are printed last.
  * Each figure is the median of several interleaved rounds after a warm-up round.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -118,6 +122,12 @@ try {
 		['store.heartbeat-direct', page, probe('store')],
 		['store.heartbeat-direct-broadcast', page, probe('store-broadcast')],
 		['store.heartbeat-direct-dexie', page, probe('store-dexie')],
+		['store.heartbeat-direct-hot8', page, probe('store-hot8')],
+		['store.heartbeat-direct-hot64', page, probe('store-hot64')],
+		['idb.heartbeat-head1', page, probe('idb-head1')],
+		['idb.heartbeat-head64', page, probe('idb-head64')],
+		['idb.heartbeat-head1-heads', page, probe('idb-head1-heads')],
+		['idb.heartbeat-ref', page, probe('idb-ref')],
 		['api.heartbeat-router-direct', page, probe('router')],
 		['worker.comlink-floor', page, call('benchComlink')],
 		['sw.fetch-floor', echo, call('benchEcho')],
@@ -147,6 +157,12 @@ try {
 		if (name !== 'idb.heartbeat-floor')
 			print(`${name}-vs-floor`, (floor / rate(name)).toFixed(2), 'x');
 	}
+	const between = (slow: string, fast: string, label: string) =>
+		print(label, (rate(fast) / rate(slow)).toFixed(2), 'x');
+	between('idb.heartbeat-head64', 'idb.heartbeat-head1', 'idb.head64-vs-head1');
+	between('idb.heartbeat-head1', 'idb.heartbeat-head1-heads', 'idb.scope2-vs-scope1');
+	between('idb.heartbeat-head1', 'idb.heartbeat-ref', 'idb.head1-vs-ref');
+	between('store.heartbeat-direct-hot64', 'store.heartbeat-direct', 'store.hot64-vs-hot1');
 	const swInside = median(inside);
 	print('api.heartbeat-sw-inside', swInside.toFixed(3), 'ms');
 	print(
