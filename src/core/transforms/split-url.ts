@@ -5,18 +5,10 @@
  */
 import type { Event, EventData } from '../model/event';
 import { copyData } from './data';
+import { splitSimpleUrl, stripWww, type UrlParts } from './simple-url';
 
-type UrlParts = { $protocol: string; $domain: string; $path: string; $params: string };
-
-/** `www.` prefixes removed repeatedly: `www.www.x.com` gives `x.com`, `www.` gives `""`. */
-function stripWww(host: string): string {
-	let start = 0;
-	while (host.startsWith('www.', start)) start += 4;
-	return host.slice(start);
-}
-
-/** The four parts of an absolute URL, or null when `text` does not parse as one. */
-export function splitUrl(text: string): UrlParts | null {
+/** The four parts of an absolute URL as the URL parser gives them, or null when it fails. */
+export function splitParsedUrl(text: string): UrlParts | null {
 	let url: URL;
 	try {
 		url = new URL(text);
@@ -30,6 +22,14 @@ export function splitUrl(text: string): UrlParts | null {
 		$path: url.pathname,
 		$params: url.search.slice(1)
 	};
+}
+
+/**
+ * The four parts of an absolute URL, or null when `text` does not parse as one. Simple `http`
+ * and `https` URLs are read directly (simple-url.ts), everything else goes through the parser.
+ */
+export function splitUrl(text: string): UrlParts | null {
+	return splitSimpleUrl(text) ?? splitParsedUrl(text);
 }
 
 function alreadySplit(data: EventData, parts: UrlParts): boolean {
