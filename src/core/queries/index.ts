@@ -50,3 +50,10 @@ export {
 	type WorkReportParams
 } from './views';
 export { browserOnlySummaryQuery, BROWSER_ONLY_TABLE } from './browser-only';
+export {
+	eventSearchQuery,
+	newestFirst,
+	SEARCHED,
+	TAB_SEARCH_KEYS,
+	type SearchParams
+} from './search';
