@@ -16,6 +16,8 @@ export type Route =
 	| { name: 'buckets' }
 	| { name: 'bucket'; id: string }
 	| { name: 'query' }
+	| { name: 'search' }
+	| { name: 'trends'; host: string | null }
 	| { name: 'stopwatch' }
 	| { name: 'settings'; group: string | null }
 	| { name: 'not-found'; path: string };
@@ -56,6 +58,8 @@ const SIMPLE: Record<string, Route> = {
 	timeline: { name: 'timeline' },
 	buckets: { name: 'buckets' },
 	query: { name: 'query' },
+	search: { name: 'search' },
+	trends: { name: 'trends', host: null },
 	stopwatch: { name: 'stopwatch' }
 };
 
@@ -70,6 +74,7 @@ export function matchRoute(path: string): Route {
 	else if (rest.length === 0 && SIMPLE[head]) route = SIMPLE[head];
 	else if (head === 'activity' && rest.length > 0) route = activity(rest);
 	else if (head === 'buckets' && rest.length === 1) route = { name: 'bucket', id: rest[0] };
+	else if (head === 'trends' && rest.length === 1) route = { name: 'trends', host: rest[0] };
 	else if (head === 'settings') route = settings(rest);
 	return route ?? { name: 'not-found', path };
 }
@@ -79,4 +84,9 @@ export function activityPath(host: string, unit?: string, date?: string, view?: 
 	const parts = ['activity', host, unit, date].filter((p): p is string => p !== undefined);
 	const path = '/' + parts.map(encodeURIComponent).join('/');
 	return view ? `${path}/view/${encodeURIComponent(view)}` : path;
+}
+
+/** The path of the Trends page, for one host or for the page's own choice. */
+export function trendsPath(host?: string): string {
+	return host ? `/trends/${encodeURIComponent(host)}` : '/trends';
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { activityPath, matchRoute } from '../../../src/ui/lib/routes';
+import { activityPath, matchRoute, trendsPath } from '../../../src/ui/lib/routes';
 
 it('matches the route table', () => {
 	expect(matchRoute('/')).toEqual({ name: 'root' });
@@ -22,6 +22,9 @@ it('matches the route table', () => {
 		date: null,
 		view: null
 	});
+	expect(matchRoute('/search')).toEqual({ name: 'search' });
+	expect(matchRoute('/trends')).toEqual({ name: 'trends', host: null });
+	expect(matchRoute('/trends/my%20host')).toEqual({ name: 'trends', host: 'my host' });
 	expect(matchRoute('/settings/category-builder')).toEqual({
 		name: 'settings',
 		group: 'categorization'
@@ -35,6 +38,8 @@ it('sends unknown paths to the not-found page', () => {
 		name: 'not-found',
 		path: '/activity/h/day/2026-01-01/other/x'
 	});
+	expect(matchRoute('/search/x')).toEqual({ name: 'not-found', path: '/search/x' });
+	expect(matchRoute('/trends/a/b')).toEqual({ name: 'not-found', path: '/trends/a/b' });
 	expect(matchRoute('/buckets/%E0%A4%A')).toEqual({ name: 'not-found', path: '/buckets/%E0%A4%A' });
 });
 
@@ -43,4 +48,9 @@ it('builds Activity paths with encoded parts', () => {
 		'/activity/my%20host/day/2026-03-02/view/summary'
 	);
 	expect(activityPath('h')).toBe('/activity/h');
+});
+
+it('builds Trends paths with an encoded host', () => {
+	expect(trendsPath('my host')).toBe('/trends/my%20host');
+	expect(trendsPath()).toBe('/trends');
 });
