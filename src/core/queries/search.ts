@@ -19,6 +19,7 @@ import { BROWSER_ONLY_TABLE } from './browser-only';
 import { canonicalEventLines } from './canonical';
 import { categoriesLiteral, regexRule, type CategoryPair } from './categories';
 import { splitStatements } from './split';
+import { regexCompileError } from '../regex/errors';
 
 /** The category the matching events get. */
 export const SEARCHED = ['searched'];
@@ -46,10 +47,25 @@ function tabRules(pattern: string): CategoryPair[] {
 }
 
 /**
+ * A pattern ending in an odd number of backslashes is no regex, and in query text its last
+ * backslash would escape the closing quote, turning a pattern mistake into a syntax error of a
+ * program the user never wrote. Such a pattern is refused here, with the engine's error kind.
+ */
+function checkTrailingBackslash(pattern: string): void {
+	const trailing = /\\*$/.exec(pattern)?.[0].length ?? 0;
+	if (trailing % 2 === 1) {
+		throw regexCompileError(pattern, 'a backslash at the end escapes nothing', pattern.length - 1);
+	}
+}
+
+/**
  * The search program: `RETURN` is the matching window and tab events, each with `$category`
- * `["searched"]`, oldest first (the engine has no reverse sort; see `newestFirst`).
+ * `["searched"]`, oldest first (the engine has no reverse sort; see `newestFirst`). Throws a
+ * `regex_compile` HindsightError for a pattern ending in a lone backslash; every other bad
+ * pattern is reported by the engine when the program runs.
  */
 export function eventSearchQuery(params: SearchParams): string[] {
+	checkTrailingBackslash(params.pattern);
 	const filter = JSON.stringify([SEARCHED]);
 	const lines = canonicalEventLines({
 		windowBucket: params.windowBucket,

@@ -114,6 +114,19 @@ describe('eventSearchQuery', () => {
 			details: { kind: 'RegexCompileError' }
 		});
 	});
+
+	it('refuses a pattern ending in a lone backslash before it reaches the engine', async () => {
+		await expect(search(LAPTOP, 'Docs\\')).rejects.toMatchObject({
+			code: 'regex_compile',
+			message: expect.stringContaining("'Docs\\'"),
+			details: { kind: 'RegexCompileError', offset: 4 }
+		});
+		expect(await search(LAPTOP, 'Docs\\\\')).toEqual([]);
+		expect(await search(LAPTOP, 'Do"cs')).toEqual([]);
+		expect(await search(LAPTOP, 'main\\.rs')).toEqual([
+			out(101, 0, 60.5, { app: 'Code', title: 'main.rs', ...SEARCHED })
+		]);
+	});
 });
 
 describe('newestFirst', () => {
