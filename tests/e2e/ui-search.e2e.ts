@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppAndBrowser } from './lib/fixtures';
+import { pageFetch } from './lib/app';
 import { cspViolations, loadDemo, openPage, ready, screenshot } from './lib/ui-driver';
+import { EXTENSION_CLIENT } from '../../src/core/bridge-protocol';
 
 const app = useAppAndBrowser();
 let page: Page;
@@ -97,6 +99,37 @@ describe('Search and Trends with demo data', () => {
 		await screenshot(page, 'trends-30');
 	});
 
+	it('searches the tab events of browser-only data once, and shows its trends', async () => {
+		await addBrowserOnlyProfile();
+		await page.goto(`${app.server.origin}/search`);
+		await ready(page, 'search');
+		await page.getByText('Options').click();
+		await expect
+			.poll(() => page.getByLabel('Host').locator('option').allInnerTexts())
+			.toContain('profile');
+		await page.getByLabel('Host').selectOption('profile');
+		// The focus stream repeats the tab title; only the tab event is listed.
+		await page.getByLabel('Pattern').fill('Issue tracker');
+		await page.getByLabel('Pattern').press('Enter');
+		await table().waitFor();
+		expect(await count()).toBe(1);
+		expect(await column('url')).toEqual(['https://tracker.example/issues/42']);
+		expect(await column('app')).toEqual([]);
+		await page.getByLabel('Pattern').fill('^tracker\\.example$');
+		await page.getByLabel('Pattern').press('Enter');
+		await expect.poll(() => column('$domain')).toEqual(['tracker.example']);
+		await screenshot(page, 'search-browser-only');
+
+		await page.goto(`${app.server.origin}/trends/profile`);
+		await ready(page, 'trends');
+		// Active 30 min, focused 20 min, of which the tab was open 10 min: 10 minutes, new.
+		expect(await page.locator('[data-testid="trend-active"] .value').innerText()).toBe('10m 00s');
+		const row = page.locator('[data-testid="trend-changes"] tbody tr');
+		expect(await row.allInnerTexts()).toEqual([
+			expect.stringMatching(/Uncategorized\s+10m 00s\s+0s\s+\+new/)
+		]);
+	});
+
 	it('reaches both pages from the top bar', async () => {
 		await page.goto(`${app.server.origin}/home`);
 		await page
@@ -113,3 +146,42 @@ describe('Search and Trends with demo data', () => {
 		expect(new URL(page.url()).pathname).toBe('/search');
 	});
 });
+
+/**
+ * Adds what the extension records for a browser profile "profile" (spec 4.6): idle state, a
+ * focus stream and tab events, through the REST API. Active 30 minutes ago to now; Chrome focused
+ * from 20 to 10 minutes ago on one tab.
+ */
+async function addBrowserOnlyProfile(): Promise<void> {
+	const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+	const title = 'Issue tracker - Hindsight';
+	const buckets: [string, string, unknown[]][] = [
+		[
+			'aw-watcher-afk_profile',
+			'afkstatus',
+			[{ timestamp: ago(30), duration: 1800, data: { status: 'not-afk' } }]
+		],
+		[
+			'aw-watcher-window_profile',
+			'currentwindow',
+			[{ timestamp: ago(20), duration: 600, data: { app: 'Google Chrome', title } }]
+		],
+		[
+			'aw-watcher-web-chrome_profile',
+			'web.tab.current',
+			[
+				{
+					timestamp: ago(20),
+					duration: 600,
+					data: { url: 'https://tracker.example/issues/42', title, audible: false }
+				}
+			]
+		]
+	];
+	for (const [id, type, events] of buckets) {
+		const bucket = { client: EXTENSION_CLIENT, type, hostname: 'profile' };
+		expect((await pageFetch(page, 'POST', `/api/0/buckets/${id}`, bucket)).status).toBe(200);
+		const added = await pageFetch(page, 'POST', `/api/0/buckets/${id}/events`, events);
+		expect(added.status).toBe(200);
+	}
+}
