@@ -6,7 +6,7 @@
 import type { Instant } from '../../core/model/time';
 import { formatPeriod } from '../../core/query/period';
 import { activityQuery } from '../../core/queries';
-import type { BucketInfo } from './buckets';
+import type { BucketInfo } from '../../core/queries/buckets';
 
 export type HistoryDeps = {
 	listBuckets(): Promise<BucketInfo[]>;

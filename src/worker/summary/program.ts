@@ -8,7 +8,7 @@ import {
 	fullDesktopQuery,
 	type DesktopSummaryParams
 } from '../../core/queries';
-import type { BucketSelection } from './buckets';
+import type { BucketSelection } from '../../core/queries/buckets';
 import type { ActivityOptions } from './types';
 
 const RETURN_LISTS =

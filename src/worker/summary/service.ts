@@ -26,7 +26,7 @@
 import { createLogger } from '../../core/log';
 import { eventFromJson, type Event, type EventJson } from '../../core/model/event';
 import type { Instant } from '../../core/model/time';
-import { selectBuckets, type BucketInfo, type BucketSelection } from './buckets';
+import { selectBuckets, type BucketInfo, type BucketSelection } from '../../core/queries/buckets';
 import { summarizeDays, type CanonicalLists, type DaySummary, type Mode } from './day';
 import { bars, finalize, mergeDays } from './merge';
 import { dayIndexOf, stopwatchTail, type Tail } from './stopwatch';

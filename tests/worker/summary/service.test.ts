@@ -6,7 +6,7 @@ import { parseInstant, formatInstant } from '../../../src/core/model/time';
 import { runQuery } from '../../../src/core/query/run';
 import { Datastore } from '../../../src/store/datastore';
 import { createSummaryApi } from '../../../src/worker/summary';
-import { selectBuckets } from '../../../src/worker/summary/buckets';
+import { selectBuckets } from '../../../src/core/queries/buckets';
 import { fullSummaryProgram } from '../../../src/worker/summary/program';
 import { periodDayRanges } from '../../../src/ui/lib/activity-request';
 import { DEFAULT_CALENDAR } from '../../../src/ui/lib/periods';

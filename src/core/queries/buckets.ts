@@ -4,7 +4,7 @@
  * `afkstatus`, every `web.tab.current`, and the first `general.stopwatch`. Browser, editor and
  * stopwatch buckets of the `unknown` host are used when the host has none.
  */
-import { EXTENSION_CLIENT } from '../../core/bridge-protocol';
+import { EXTENSION_CLIENT } from '../bridge-protocol';
 
 export type BucketInfo = { id: string; type: string; client: string; hostname: string };
 
