@@ -149,6 +149,17 @@ describe('editing the Activity views with demo data', () => {
 		]);
 	});
 
+	it('keeps the last view: it cannot be removed', async () => {
+		const one = [{ id: 'only', name: 'Only', elements: [{ type: 'top_categories' }] }];
+		expect((await pageFetch(page, 'POST', '/api/0/settings/views', one)).status).toBe(201);
+		await openActivity();
+		expect(await tabNames()).toEqual(['Only']);
+		await button('Edit view').click();
+		expect(await button('Remove view').isDisabled()).toBe(true);
+		await button('Cancel').click();
+		await pageFetch(page, 'POST', '/api/0/settings/views', DEFAULT_VIEWS.slice(1));
+	});
+
 	it('warns about a view id that no longer exists and links to the default view', async () => {
 		const day = new Date().toISOString().slice(0, 10);
 		await openActivity(`/activity/demo/day/${day}/view/summary`);
