@@ -57,3 +57,10 @@ export {
 	TAB_SEARCH_KEYS,
 	type SearchParams
 } from './search';
+export {
+	reportQuery,
+	reportRules,
+	CUSTOM,
+	type ReportParams,
+	type ReportSelection
+} from './report';

@@ -51,7 +51,7 @@ function tabRules(pattern: string): CategoryPair[] {
  * backslash would escape the closing quote, turning a pattern mistake into a syntax error of a
  * program the user never wrote. Such a pattern is refused here, with the engine's error kind.
  */
-function checkTrailingBackslash(pattern: string): void {
+export function checkTrailingBackslash(pattern: string): void {
 	const trailing = /\\*$/.exec(pattern)?.[0].length ?? 0;
 	if (trailing % 2 === 1) {
 		throw regexCompileError(pattern, 'a backslash at the end escapes nothing', pattern.length - 1);
