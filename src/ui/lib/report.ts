@@ -1,20 +1,17 @@
 /**
  * The Report page's pure parts (dashboard spec 2.9): which categories can be chosen, the export
- * files, and the time per category with its bar chart.
+ * files, the time per category with its bar chart, and the timeline of the latest events.
  */
+import { eventFromJson, type EventJson } from '../../core/model/event';
 import type { ChartOption } from './echarts';
 import { categoryBarsOption } from './chart-options';
 import { isUncategorized, pathKey, pathLabel, type Category } from './categories';
 import { toCsv } from './csv';
 import { escapeHtml, formatHoursMinutes } from './format';
+import type { Lane } from './timeline-option';
 
 /** A reported event in wire form, as the query returns it. */
-export type ReportEvent = {
-	id?: number | null;
-	timestamp: string;
-	duration: number;
-	data: Record<string, unknown>;
-};
+export type ReportEvent = EventJson;
 
 /**
  * The paths the page offers, in list order. `Uncategorized` is left out: it has no rule, and
@@ -27,7 +24,7 @@ export function choosablePaths(list: readonly Category[]): string[][] {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-const categoryOf = (e: ReportEvent): string[] =>
+const categoryOf = (e: { data: ReportEvent['data'] }): string[] =>
 	Array.isArray(e.data.$category) ? e.data.$category.map(String) : [];
 
 /**
@@ -90,4 +87,38 @@ export function categoryTotalsOption(
 				`${escapeHtml(p.seriesName)}: ${formatHoursMinutes(p.value * 3600)}`
 		}
 	};
+}
+
+/** How many of the latest events the report's timeline shows. */
+export const TIMELINE_LIMIT = 500;
+
+/**
+ * The Timeline chart's input for the latest `limit` events (by start): a lane per category, in
+ * order of first appearance, and the span from the first start to the last end. Lanes of
+ * window events show app and title on hover; lanes of tab events title and URL.
+ */
+export function recentLanes(
+	events: readonly ReportEvent[],
+	limit = TIMELINE_LIMIT
+): { lanes: Lane[]; range: { start: number; end: number } } {
+	const recent = [...events]
+		.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp))
+		.slice(-limit)
+		.map(eventFromJson);
+	const lanes = new Map<string, Lane>();
+	for (const e of recent) {
+		const path = categoryOf(e);
+		const type = typeof e.data.app === 'string' ? 'currentwindow' : 'web.tab.current';
+		const lane = lanes.get(pathKey(path)) ?? {
+			bucketId: '',
+			label: pathLabel(path),
+			type,
+			events: []
+		};
+		lane.events.push(e);
+		lanes.set(pathKey(path), lane);
+	}
+	const start = recent.length > 0 ? recent[0].timestamp / 1000 : 0;
+	const end = Math.max(start, ...recent.map((e) => (e.timestamp + e.duration) / 1000));
+	return { lanes: [...lanes.values()], range: { start, end } };
 }

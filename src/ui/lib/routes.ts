@@ -17,6 +17,7 @@ export type Route =
 	| { name: 'bucket'; id: string }
 	| { name: 'query' }
 	| { name: 'search' }
+	| { name: 'report' }
 	| { name: 'trends'; host: string | null }
 	| { name: 'stopwatch' }
 	| { name: 'settings'; group: string | null }
@@ -59,6 +60,7 @@ const SIMPLE: Record<string, Route> = {
 	buckets: { name: 'buckets' },
 	query: { name: 'query' },
 	search: { name: 'search' },
+	report: { name: 'report' },
 	trends: { name: 'trends', host: null },
 	stopwatch: { name: 'stopwatch' }
 };

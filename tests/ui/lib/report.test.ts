@@ -4,6 +4,7 @@ import {
 	categoryTotals,
 	categoryTotalsOption,
 	choosablePaths,
+	recentLanes,
 	reportCsv,
 	reportJson,
 	type ReportEvent
@@ -27,6 +28,7 @@ const TAB: ReportEvent = {
 	}
 };
 const FILE_TAB: ReportEvent = {
+	id: null,
 	timestamp: '2026-03-02T11:00:00Z',
 	duration: 60,
 	data: { url: 'file:///notes.txt', title: 'notes', $domain: '', $category: ['Work'] }
@@ -99,5 +101,35 @@ describe('categoryTotalsOption', () => {
 		expect(option.tooltip.formatter({ seriesName: '<b>Work</b>', value: 1.5 })).toBe(
 			'&#60;b&#62;Work&#60;/b&#62;: 1:30'
 		);
+	});
+});
+
+describe('recentLanes', () => {
+	const at = (iso: string) => Date.parse(iso);
+
+	it('puts the latest events on a lane per category, over their span', () => {
+		// Given newest first, as the page shows them; the limit keeps the two latest.
+		const { lanes, range } = recentLanes([FILE_TAB, TAB, WINDOW], 2);
+		expect(lanes.map((l) => [l.label, l.type, l.events.map((e) => e.id)])).toEqual([
+			['Media > Video', 'web.tab.current', [2]],
+			['Work', 'web.tab.current', [null]]
+		]);
+		expect(lanes[0].events[0]).toMatchObject({
+			timestamp: at(TAB.timestamp) * 1000,
+			duration: 30e6
+		});
+		expect(range).toEqual({ start: at(TAB.timestamp), end: at(FILE_TAB.timestamp) + 60_000 });
+	});
+
+	it('gives window events a window lane and groups a category on one lane', () => {
+		const later = { ...WINDOW, id: 3, timestamp: '2026-03-02T12:00:00Z' };
+		const { lanes } = recentLanes([later, WINDOW]);
+		expect(lanes.map((l) => [l.label, l.type, l.events.map((e) => e.id)])).toEqual([
+			['Work > Programming', 'currentwindow', [1, 3]]
+		]);
+	});
+
+	it('has an empty span without events', () => {
+		expect(recentLanes([])).toEqual({ lanes: [], range: { start: 0, end: 0 } });
 	});
 });

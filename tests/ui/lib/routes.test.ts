@@ -23,6 +23,7 @@ it('matches the route table', () => {
 		view: null
 	});
 	expect(matchRoute('/search')).toEqual({ name: 'search' });
+	expect(matchRoute('/report')).toEqual({ name: 'report' });
 	expect(matchRoute('/trends')).toEqual({ name: 'trends', host: null });
 	expect(matchRoute('/trends/my%20host')).toEqual({ name: 'trends', host: 'my host' });
 	expect(matchRoute('/settings/category-builder')).toEqual({
