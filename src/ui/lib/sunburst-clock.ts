@@ -72,8 +72,29 @@ function node(span: ClockSpan, type: string, color: string) {
 	return { name: '', value, itemStyle: { color }, tip: spanTip(span, type) };
 }
 
-/** The dial as an ECharts sunburst; window slices are coloured by `colorOf`. */
+const HOUR = 3600e6;
+
+/**
+ * The dial's hour marks: one slice per hour of the rings' range, labelled with the hour. The
+ * ring is turned back by half a slice so that each label sits on its hour, not halfway past it.
+ */
+function hourMarks(rings: ClockAfkSpan[]) {
+	const start = rings[0]?.start ?? 0;
+	const end = rings.at(-1)?.end ?? 0;
+	const out = [];
+	for (let t = start; t < end; t += HOUR) {
+		const value = Math.min(HOUR, end - t) / 1e6;
+		out.push({ name: format(t / 1000, 'HH'), value, itemStyle: GAP, tip: '' });
+	}
+	return out;
+}
+
+/**
+ * The dial as an ECharts sunburst, with an outer ring of hour marks; window slices are
+ * coloured by `colorOf`.
+ */
 export function clockOption(rings: ClockAfkSpan[], colorOf: (e: Event) => string): ChartOption {
+	const marks = hourMarks(rings);
 	const data = rings.map((afk) => {
 		const status = String(afk.event?.data.status ?? '');
 		return {
@@ -87,13 +108,26 @@ export function clockOption(rings: ClockAfkSpan[], colorOf: (e: Event) => string
 		series: [
 			{
 				type: 'sunburst',
-				radius: ['15%', '95%'],
+				radius: ['15%', '86%'],
 				startAngle: 90,
 				clockwise: true,
 				sort: null,
 				nodeClick: false,
 				data,
 				label: { show: false },
+				itemStyle: { borderWidth: 0 },
+				emphasis: { disabled: true }
+			},
+			{
+				type: 'sunburst',
+				radius: ['88%', '100%'],
+				startAngle: 90 + 180 / Math.max(1, marks.length),
+				clockwise: true,
+				sort: null,
+				nodeClick: false,
+				silent: true,
+				data: marks,
+				label: { show: true, rotate: 0, fontSize: 10, color: '#888' },
 				itemStyle: { borderWidth: 0 },
 				emphasis: { disabled: true }
 			}

@@ -38,6 +38,9 @@ const BOX_SIZE = 3;
 /** The window boxes that need a desktop window watcher's data (spec 4.6). */
 const DESKTOP_TYPES = ['top_apps', 'top_titles'];
 
+/** Boxes that read buckets directly rather than the summary, so they work without focus data. */
+const RAW_TYPES = ['top_stopwatches', 'top_bucket_data', 'vis_timeline'];
+
 /**
  * Which pipeline the host's data went through, as the Activity summary reports it, or null
  * before the summary has loaded.
@@ -51,7 +54,7 @@ export type DataMode = 'desktop' | 'browser' | 'none' | null;
  */
 export function typeAvailability(type: string, mode: DataMode): 'ok' | 'no-data' | 'unavailable' {
 	if (!SUPPORTED_TYPES.includes(type)) return 'unavailable';
-	if (mode === 'none' && type !== 'top_stopwatches') return 'no-data';
+	if (mode === 'none' && !RAW_TYPES.includes(type)) return 'no-data';
 	if (mode === 'browser' && DESKTOP_TYPES.includes(type)) return 'no-data';
 	return 'ok';
 }
@@ -130,6 +133,21 @@ export function retypeBox(
 			if (i !== index || e.type === type) return e;
 			return e.size === undefined ? { type } : { type, size: e.size };
 		})
+	);
+}
+
+/**
+ * Replaces the `props` of the box at `index` of the view `id` (a box's own settings, such as
+ * the bucket and field of Top Bucket Data).
+ */
+export function setBoxProps(
+	views: ActivityViewSpec[],
+	id: string,
+	index: number,
+	props: Record<string, unknown>
+): ActivityViewSpec[] {
+	return updateView(views, id, (elements) =>
+		elements.map((e, i) => (i === index ? { ...e, props: { ...props } } : e))
 	);
 }
 

@@ -34,8 +34,17 @@ export const DEFAULT_VIEWS: ActivityViewSpec[] = [
 	}
 ];
 
-/** Boxes drawn as charts: the view is drawn once each of them has drawn. */
-export const CHART_TYPES = ['timeline_barchart', 'category_sunburst'];
+/**
+ * Boxes that report when they have drawn (charts, and boxes that load their own data): the view
+ * is drawn once each of them has reported.
+ */
+export const CHART_TYPES = [
+	'timeline_barchart',
+	'category_sunburst',
+	'sunburst_clock',
+	'vis_timeline',
+	'top_bucket_data'
+];
 
 /** Every box this app draws. */
 export const SUPPORTED_TYPES = [
@@ -48,7 +57,11 @@ export const SUPPORTED_TYPES = [
 	'category_tree',
 	'category_sunburst',
 	'timeline_barchart',
-	'top_stopwatches'
+	'top_stopwatches',
+	'sunburst_clock',
+	'vis_timeline',
+	'score',
+	'top_bucket_data'
 ];
 
 function readElement(raw: unknown): ViewElement | null {

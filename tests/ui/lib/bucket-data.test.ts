@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Event, EventJson } from '../../../src/core/model/event';
+import type { Event, EventData, EventJson } from '../../../src/core/model/event';
 import { MemorySource, runQuery } from '../../../src/core/query';
 import {
 	bucketDataQuery,
@@ -23,7 +23,7 @@ const json = (seconds: number, data: EventJson['data']): EventJson => ({
 
 describe('field discovery', () => {
 	it('lists the dotted paths of every non-object value, sorted and once each', () => {
-		const events = [
+		const events: { data: EventData }[] = [
 			{ data: { app: 'x', meta: { lang: 'en', size: { w: 1 } } } },
 			{ data: { title: 't', app: 'y', tags: ['a'], empty: {} } },
 			{ data: {} }
@@ -77,7 +77,7 @@ describe('grouping', () => {
 	});
 
 	it('groups through the query engine by a nested path, regrouping the merged events', async () => {
-		const data = [
+		const data: EventData[] = [
 			{ doc: { lang: 'en', file: 'a' } },
 			{ doc: { lang: 'en', file: 'b' } },
 			{ doc: { lang: 'fr', file: 'c' } },

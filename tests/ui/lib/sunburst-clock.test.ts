@@ -130,3 +130,22 @@ describe('clockRings', () => {
 		expect(series.data[0].children[0].tip).toContain('&#60;b&#62;x&#60;/b&#62;');
 	});
 });
+
+describe('the hour marks', () => {
+	it('marks every hour of the day from its start, the last one cut at the end', () => {
+		const start = new Date(2000, 0, 1, 4).getTime() * 1000;
+		const rings = clockRings([], [], { start, end: start + 2.5 * 3600 * S });
+		const [, marks] = clockOption(rings, () => '#000').series as {
+			silent: boolean;
+			startAngle: number;
+			data: { name: string; value: number }[];
+		}[];
+		expect(marks.silent).toBe(true);
+		expect(marks.startAngle).toBe(90 + 60);
+		expect(marks.data.map((d) => [d.name, d.value])).toEqual([
+			['04', 3600],
+			['05', 3600],
+			['06', 1800]
+		]);
+	});
+});

@@ -14,6 +14,7 @@ import {
 	removeView,
 	restoreDefaultViews,
 	retypeBox,
+	setBoxProps,
 	typeAvailability,
 	typeLabel,
 	typeTitle,
@@ -165,8 +166,35 @@ describe('the visualization catalogue', () => {
 		expect(typeLabel('top_apps', null)).toBe('Top Applications');
 	});
 
+	it('offers the score, clock, daily timeline and bucket data boxes', () => {
+		for (const type of ['score', 'sunburst_clock', 'vis_timeline', 'top_bucket_data']) {
+			expect(typeAvailability(type, 'desktop')).toBe('ok');
+			expect(typeAvailability(type, 'browser')).toBe('ok');
+		}
+		expect(typeLabel('sunburst_clock', 'desktop')).toBe('Sunburst clock');
+		expect(typeLabel('score', 'none')).toBe('Score (no data)');
+		expect(typeLabel('sunburst_clock', 'none')).toBe('Sunburst clock (no data)');
+		expect(typeLabel('top_bucket_data', 'none')).toBe('Top Bucket Data');
+		expect(typeLabel('vis_timeline', 'none')).toBe('Daily Timeline (Chronological)');
+	});
+
 	it('titles an unknown imported type by its id', () => {
 		expect(typeTitle('from_elsewhere')).toBe('from_elsewhere');
 		expect(typeLabel('from_elsewhere', 'desktop')).toBe('from_elsewhere (unavailable)');
+	});
+});
+
+describe('box props', () => {
+	it('replaces the props of one box and leaves the input and other boxes alone', () => {
+		const views = sample();
+		const next = setBoxProps(views, 'mine', 1, { bucketId: 'c', field: '', customField: 'a.b' });
+		expect(next[0].elements[1]).toEqual({
+			type: 'top_bucket_data',
+			size: 3,
+			props: { bucketId: 'c', field: '', customField: 'a.b' }
+		});
+		expect(next[0].elements[0]).toBe(views[0].elements[0]);
+		expect(next[1]).toBe(views[1]);
+		expect(views[0].elements[1].props).toEqual({ bucketId: 'b', field: 'app' });
 	});
 });
