@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppAndBrowser } from './lib/fixtures';
+import { pageFetch } from './lib/app';
 import { cspViolations, loadDemo, openPage, ready, screenshot } from './lib/ui-driver';
+import { EXTENSION_CLIENT } from '../../src/core/bridge-protocol';
 
 const app = useAppAndBrowser();
 const dir = mkdtempSync(join(tmpdir(), 'hindsight-ui-report-'));
@@ -20,7 +22,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const table = () => page.locator('[data-testid="result-table"]');
 const count = async () => Number(await page.locator('[data-testid="result-count"]').innerText());
 const found = async () =>
-	Number(/Found (\d+) events/.exec(await page.getByTestId('report-summary').innerText())?.[1]);
+	Number(/Found (\d+) events?/.exec(await page.getByTestId('report-summary').innerText())?.[1]);
 
 /** The texts of one column of the result table (empty when it has no such column). */
 async function column(name: string): Promise<string[]> {
@@ -167,6 +169,29 @@ describe('Report with demo data', () => {
 		expect(await notice.count()).toBe(0);
 	});
 
+	it('reports the tab events of browser-only data, with the domain as the app', async () => {
+		await addBrowserOnlyProfile();
+		await page.goto(`${app.server.origin}/report`);
+		await ready(page, 'report');
+		await page.getByText('Options').click();
+		await expect
+			.poll(() => page.getByLabel('Host').locator('option').allInnerTexts())
+			.toContain('profile');
+		await page.getByLabel('Host').selectOption('profile');
+		await page.getByRole('radio', { name: 'Custom regex' }).check();
+		await page.getByLabel('Pattern').fill('^tracker\\.example$');
+		await page.getByLabel('Pattern').press('Enter');
+		await table().waitFor();
+		// The focus stream repeats the tab title; only the tab event is reported.
+		expect(await found()).toBe(1);
+		expect(await column('url')).toEqual(['https://tracker.example/issues/42']);
+		await screenshot(page, 'report-browser-only');
+
+		const [header, ...rows] = parseCsv((await download('Export CSV')).text);
+		expect(header).toEqual(['timestamp', 'duration', 'category', 'app', 'title']);
+		expect(rows.map((r) => r.slice(1))).toEqual([['600', 'Custom', 'tracker.example', TITLE]]);
+	});
+
 	it('is reached from the top bar', async () => {
 		await page.goto(`${app.server.origin}/home`);
 		await page
@@ -177,3 +202,35 @@ describe('Report with demo data', () => {
 		expect(new URL(page.url()).pathname).toBe('/report');
 	});
 });
+
+/** A tab title with a comma and quotes, which the CSV export must quote. */
+const TITLE = 'Issue 42, "urgent" - Tracker';
+
+/**
+ * Adds what the extension records for a browser profile "profile" (spec 4.6) through the REST
+ * API: active from 30 minutes ago to now, Chrome focused from 20 to 10 minutes ago on one tab
+ * (all from one clock reading, so the spans line up to the microsecond).
+ */
+async function addBrowserOnlyProfile(): Promise<void> {
+	const now = Date.now();
+	const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+	const span = (minutes: number, duration: number, data: object) => [
+		{ timestamp: ago(minutes), duration, data }
+	];
+	const tab = { url: 'https://tracker.example/issues/42', title: TITLE, audible: false };
+	const buckets: [string, string, unknown[]][] = [
+		['aw-watcher-afk_profile', 'afkstatus', span(30, 1800, { status: 'not-afk' })],
+		[
+			'aw-watcher-window_profile',
+			'currentwindow',
+			span(20, 600, { app: 'Google Chrome', title: TITLE })
+		],
+		['aw-watcher-web-chrome_profile', 'web.tab.current', span(20, 600, tab)]
+	];
+	for (const [id, type, events] of buckets) {
+		const bucket = { client: EXTENSION_CLIENT, type, hostname: 'profile' };
+		expect((await pageFetch(page, 'POST', `/api/0/buckets/${id}`, bucket)).status).toBe(200);
+		const added = await pageFetch(page, 'POST', `/api/0/buckets/${id}/events`, events);
+		expect(added.status).toBe(200);
+	}
+}

@@ -55,6 +55,9 @@ export function reportJson(events: readonly ReportEvent[]): string {
 	return JSON.stringify(events, null, 2);
 }
 
+/** Pixels; keeps a report of one or two categories from drawing slabs. */
+const BAR_MAX_WIDTH = 80;
+
 export type CategoryTotal = { path: string[]; seconds: number };
 
 /** Seconds per category, most time first (ties in order of first appearance). */
@@ -79,8 +82,10 @@ export function categoryTotalsOption(
 	colorOf: (path: string[]) => string
 ): ChartOption {
 	const bars = totals.map((t) => ({ label: pathLabel(t.path), categories: [t] }));
+	const option = categoryBarsOption(bars, colorOf) as { series: object[] };
 	return {
-		...categoryBarsOption(bars, colorOf),
+		...option,
+		series: option.series.map((series) => ({ ...series, barMaxWidth: BAR_MAX_WIDTH })),
 		tooltip: {
 			trigger: 'item',
 			formatter: (p: { seriesName: string; value: number }) =>

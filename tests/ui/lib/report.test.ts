@@ -90,7 +90,12 @@ describe('categoryTotalsOption', () => {
 		];
 		const option = categoryTotalsOption(totals, (p) => (p[0] === 'Media' ? '#F33' : '#0F0')) as {
 			xAxis: { data: string[] };
-			series: { name: string; data: number[]; itemStyle: { color: string } }[];
+			series: {
+				name: string;
+				data: number[];
+				itemStyle: { color: string };
+				barMaxWidth: number;
+			}[];
 			tooltip: { formatter: Formatter };
 		};
 		expect(option.xAxis.data).toEqual(['<b>Work</b>', 'Media']);
@@ -98,6 +103,7 @@ describe('categoryTotalsOption', () => {
 			['<b>Work</b>', [1.5, 0], '#0F0'],
 			['Media', [0, 0.5], '#F33']
 		]);
+		expect(option.series.every((s) => s.barMaxWidth === 80)).toBe(true);
 		expect(option.tooltip.formatter({ seriesName: '<b>Work</b>', value: 1.5 })).toBe(
 			'&#60;b&#62;Work&#60;/b&#62;: 1:30'
 		);
