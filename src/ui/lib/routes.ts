@@ -19,6 +19,7 @@ export type Route =
 	| { name: 'search' }
 	| { name: 'report' }
 	| { name: 'trends'; host: string | null }
+	| { name: 'alerts' }
 	| { name: 'stopwatch' }
 	| { name: 'settings'; group: string | null }
 	| { name: 'not-found'; path: string };
@@ -62,6 +63,7 @@ const SIMPLE: Record<string, Route> = {
 	search: { name: 'search' },
 	report: { name: 'report' },
 	trends: { name: 'trends', host: null },
+	alerts: { name: 'alerts' },
 	stopwatch: { name: 'stopwatch' }
 };
 

@@ -25,6 +25,7 @@ it('matches the route table', () => {
 	expect(matchRoute('/search')).toEqual({ name: 'search' });
 	expect(matchRoute('/report')).toEqual({ name: 'report' });
 	expect(matchRoute('/trends')).toEqual({ name: 'trends', host: null });
+	expect(matchRoute('/alerts')).toEqual({ name: 'alerts' });
 	expect(matchRoute('/trends/my%20host')).toEqual({ name: 'trends', host: 'my host' });
 	expect(matchRoute('/settings/category-builder')).toEqual({
 		name: 'settings',
@@ -40,6 +41,7 @@ it('sends unknown paths to the not-found page', () => {
 		path: '/activity/h/day/2026-01-01/other/x'
 	});
 	expect(matchRoute('/search/x')).toEqual({ name: 'not-found', path: '/search/x' });
+	expect(matchRoute('/alerts/x')).toEqual({ name: 'not-found', path: '/alerts/x' });
 	expect(matchRoute('/trends/a/b')).toEqual({ name: 'not-found', path: '/trends/a/b' });
 	expect(matchRoute('/buckets/%E0%A4%A')).toEqual({ name: 'not-found', path: '/buckets/%E0%A4%A' });
 });

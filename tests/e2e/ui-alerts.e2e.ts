@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppAndBrowser } from './lib/fixtures';
+import { pageFetch } from './lib/app';
+import { cspViolations, loadDemo, openPage, ready, screenshot } from './lib/ui-driver';
+
+const app = useAppAndBrowser();
+let page: Page;
+
+beforeAll(async () => {
+	page = await openPage(app.browser);
+	await loadDemo(page, app.server.origin);
+});
+
+const rows = () => page.locator('[data-testid="goals"] tbody tr');
+const row = (name: string) =>
+	rows().filter({ has: page.getByTestId('goal-name').getByText(name, { exact: true }) });
+const stored = async () => (await pageFetch(page, 'GET', '/api/0/settings/alertGoals')).body;
+
+async function openAlerts(): Promise<void> {
+	await page.goto(`${app.server.origin}/alerts`);
+	await ready(page, 'alerts');
+}
+
+describe('Alerts with demo data', () => {
+	it('shows the two suggestions without storing them', async () => {
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Alerts' })
+			.click();
+		await ready(page, 'alerts');
+		expect(new URL(page.url()).pathname).toBe('/alerts');
+		expect(await page.locator('[data-testid="suggested"]').count()).toBe(1);
+		expect(await rows().locator('td:nth-child(1)').allInnerTexts()).toEqual(['Work', 'Media']);
+		expect(await rows().locator('td:nth-child(3)').allInnerTexts()).toEqual([
+			expect.stringMatching(/^\d+ \/ 100 min$/),
+			expect.stringMatching(/^\d+ \/ 10 min$/)
+		]);
+		expect(await page.getByTestId('last-updated').innerText()).not.toContain('never');
+		expect(await stored()).toBeNull();
+	});
+
+	it('refuses a goal that is not a whole number of minutes, saying why', async () => {
+		await page.getByLabel('Name').fill('Code');
+		await page.getByLabel('Goal (minutes)').fill('2.5');
+		await page.getByRole('button', { name: 'Add goal' }).click();
+		const alerts = page.locator('form [role="alert"]');
+		expect(await alerts.allInnerTexts()).toEqual([
+			'Choose a category.',
+			"'2.5' is not a whole number of minutes above 0; enter e.g. 30."
+		]);
+		expect(await stored()).toBeNull();
+		await screenshot(page, 'alerts-form-errors');
+	});
+
+	it('adds a goal with today’s time over the category and below it, reached', async () => {
+		await page.getByLabel('Category').selectOption({ label: 'Work' });
+		await page.getByLabel('Goal (minutes)').fill('1');
+		await page.getByRole('button', { name: 'Add goal' }).click();
+		await expect.poll(() => row('Code').count()).toBe(1);
+		expect(await page.locator('form [role="alert"]').count()).toBe(0);
+
+		const current = await row('Code').locator('td:nth-child(3)').innerText();
+		const minutes = Number(/^(\d+) \/ 1 min$/.exec(current)?.[1]);
+		expect(minutes).toBeGreaterThan(0);
+		expect(await row('Code').getAttribute('data-reached')).toBe('true');
+		expect(await row('Code').innerText()).toContain('reached');
+		// The suggested Work goal sums the same category: it shows the same minutes.
+		expect(await row('Work').locator('td:nth-child(3)').innerText()).toBe(`${minutes} / 100 min`);
+		expect(await page.locator('[data-testid="suggested"]').count()).toBe(0);
+
+		// A whole day's goal cannot be reached before the day ends.
+		await page.getByLabel('Name').fill('All day');
+		await page.getByLabel('Goal (minutes)').fill('1440');
+		await page.getByRole('button', { name: 'Add goal' }).click();
+		await expect.poll(() => row('All day').count()).toBe(1);
+		expect(await row('All day').getAttribute('data-reached')).toBe('false');
+		expect(await row('All day').innerText()).not.toContain('reached');
+		expect(await row('All day').locator('td:nth-child(3)').innerText()).toBe(
+			`${minutes} / 1440 min`
+		);
+		expect(await stored()).toEqual([
+			{ name: 'Work', category: ['Work'], minutes: 100 },
+			{ name: 'Media', category: ['Media'], minutes: 10 },
+			{ name: 'Code', category: ['Work'], minutes: 1 },
+			{ name: 'All day', category: ['Work'], minutes: 1440 }
+		]);
+
+		await page.getByRole('button', { name: 'Check' }).click();
+		await ready(page, 'alerts');
+		expect(await row('Code').getAttribute('data-reached')).toBe('true');
+		expect(await cspViolations(page)).toEqual([]);
+		await screenshot(page, 'alerts');
+	});
+
+	it('keeps the goals across a reload, and removes one', async () => {
+		await openAlerts();
+		expect(await rows().locator('td:nth-child(1)').allInnerTexts()).toEqual([
+			'Work',
+			'Media',
+			'Code',
+			'All day'
+		]);
+		expect(await row('Code').getAttribute('data-reached')).toBe('true');
+
+		await page.getByRole('button', { name: 'Remove Code' }).click();
+		await expect.poll(() => row('Code').count()).toBe(0);
+		await openAlerts();
+		const names = ['Work', 'Media', 'All day'];
+		expect(await rows().locator('td:nth-child(1)').allInnerTexts()).toEqual(names);
+		expect(await page.locator('[data-testid="suggested"]').count()).toBe(0);
+		expect(await stored()).toEqual([
+			{ name: 'Work', category: ['Work'], minutes: 100 },
+			{ name: 'Media', category: ['Media'], minutes: 10 },
+			{ name: 'All day', category: ['Work'], minutes: 1440 }
+		]);
+	});
+
+	it('checks again on Check, on new data, and every 10 seconds while auto-refresh is on', async () => {
+		const updated = async () =>
+			Number(await page.getByTestId('last-updated').getAttribute('data-at'));
+		let before = await updated();
+		await page.getByRole('button', { name: 'Check' }).click();
+		await expect.poll(updated).toBeGreaterThan(before);
+
+		before = await updated();
+		const bucket = { client: 'alerts-test', type: 'test', hostname: 'demo' };
+		expect((await pageFetch(page, 'POST', '/api/0/buckets/alerts-test_demo', bucket)).status).toBe(
+			200
+		);
+		await expect.poll(updated, { timeout: 10_000 }).toBeGreaterThan(before);
+
+		const auto = page.getByLabel('Auto-refresh every 10 s');
+		expect(await auto.isChecked()).toBe(false);
+		await auto.check();
+		before = await updated();
+		await expect.poll(updated, { timeout: 15_000 }).toBeGreaterThan(before);
+		const first = await updated();
+		await expect.poll(updated, { timeout: 15_000 }).toBeGreaterThan(first);
+		expect((await updated()) - first).toBeGreaterThanOrEqual(9_000);
+		await auto.uncheck();
+	}, 60_000);
+});
