@@ -7,9 +7,28 @@ import { cspViolations, loadDemo, openPage, ready, screenshot } from './lib/ui-d
 const app = useAppAndBrowser();
 let page: Page;
 
+/**
+ * The demo ends now and works from about 08:30 to 18:00, so early in the morning the default
+ * day (from 04:00) holds none of it. The day is made to start in the coming hour instead: then
+ * "today" is the last 23 hours or more, which always hold a whole demo working session.
+ */
+async function startTodayAnHourFromNow(): Promise<void> {
+	const hour = await page.evaluate(() => (new Date().getHours() + 1) % 24);
+	const startOfDay = `${String(hour).padStart(2, '0')}:00`;
+	const answer = await pageFetch(
+		page,
+		'POST',
+		'/api/0/settings/startOfDay',
+		JSON.stringify(startOfDay)
+	);
+	expect(answer.status).toBe(201);
+	await page.reload();
+}
+
 beforeAll(async () => {
 	page = await openPage(app.browser);
 	await loadDemo(page, app.server.origin);
+	await startTodayAnHourFromNow();
 });
 
 const rows = () => page.locator('[data-testid="goals"] tbody tr');
