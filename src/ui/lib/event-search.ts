@@ -4,7 +4,8 @@
  */
 import { HindsightError, toHindsightError } from '../../core/errors';
 import { selectBuckets, type BucketInfo } from '../../core/queries/buckets';
-import { atOffset, parseDate, type Calendar } from './periods';
+import { addDays } from 'date-fns';
+import { atOffset, formatDate, parseDate, type Calendar } from './periods';
 
 /** The buckets a search or report reads for one host. */
 export type HostSources = {
@@ -29,6 +30,12 @@ export function dateRange(
 	if (!from || !to) return 'Choose a start and an end date.';
 	if (from >= to) return 'The start date must be before the end date.';
 	return { start: atOffset(from, calendar), end: atOffset(to, calendar) };
+}
+
+/** The day a week before `day` (`YYYY-MM-DD`), for "+1 week"; `day` itself when it is no date. */
+export function weekBefore(day: string): string {
+	const date = parseDate(day);
+	return date ? formatDate(addDays(date, -7)) : day;
 }
 
 /** The host's buckets, chosen by type as the Activity summary chooses them (spec 4.1). */

@@ -8,6 +8,14 @@ export class Loader<T> {
 	loading = $state(false);
 	#seq = 0;
 
+	/** Forgets the data and any error, and drops the answer of a request still running. */
+	clear(): void {
+		this.#seq++;
+		this.data = null;
+		this.error = null;
+		this.loading = false;
+	}
+
 	async run(load: () => Promise<T>): Promise<void> {
 		const id = ++this.#seq;
 		this.loading = true;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HindsightError } from '../../../src/core/errors';
 import { EXTENSION_CLIENT } from '../../../src/core/bridge-protocol';
 import { regexCompileError } from '../../../src/core/regex/errors';
-import { dateRange, hostSources, regexMessage } from '../../../src/ui/lib/event-search';
+import { dateRange, hostSources, regexMessage, weekBefore } from '../../../src/ui/lib/event-search';
 import type { Calendar } from '../../../src/ui/lib/periods';
 
 const CALENDAR: Calendar = { dayOffsetMinutes: 4 * 60, weekStart: 'Monday' };
@@ -22,6 +22,19 @@ describe('dateRange', () => {
 		expect(dateRange('2026-05-07', '2026-05-06', CALENDAR)).toBe(
 			'The start date must be before the end date.'
 		);
+	});
+});
+
+describe('weekBefore', () => {
+	it('moves a day back seven days, across a month and a year', () => {
+		expect(weekBefore('2026-05-14')).toBe('2026-05-07');
+		expect(weekBefore('2026-03-03')).toBe('2026-02-24');
+		expect(weekBefore('2026-01-05')).toBe('2025-12-29');
+	});
+
+	it('leaves text that is no date as it is', () => {
+		expect(weekBefore('')).toBe('');
+		expect(weekBefore('soon')).toBe('soon');
 	});
 });
 
