@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useAppAndBrowser } from './lib/fixtures';
 import { pageFetch } from './lib/app';
-import { cspViolations, loadDemo, openPage, ready, screenshot } from './lib/ui-driver';
+import { cspViolations, fullDemoDay, loadDemo, openPage, ready, screenshot } from './lib/ui-driver';
 import { DEFAULT_VIEWS } from '../../src/ui/lib/views';
 
 const app = useAppAndBrowser();
@@ -15,9 +15,7 @@ let page: Page;
 
 const BOXES = ['score', 'sunburst_clock', 'vis_timeline', 'top_bucket_data'];
 const VIEW = { id: 'boxes', name: 'Boxes', elements: BOXES.map((type) => ({ type, size: 3 })) };
-// A day the demo fills completely, whatever the time: the day before today (at the 04:00
-// start of day).
-const DAY = new Date(Date.now() - 4 * 3600e3 - 86_400e3).toLocaleDateString('sv');
+const DAY = fullDemoDay();
 const WINDOW_BUCKET = 'aw-watcher-window_demo';
 
 beforeAll(async () => {

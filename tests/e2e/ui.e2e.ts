@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useAppAndBrowser } from './lib/fixtures';
 import {
 	cspViolations,
+	fullDemoDay,
 	loadDemo,
 	openPage,
 	openTimeline,
@@ -30,7 +31,7 @@ const title = () => page.locator('[data-view="activity"] h2').innerText();
 
 describe('dashboard with demo data', () => {
 	it('shows the Activity summary of a day with lists and charts', async () => {
-		await page.goto(`${app.server.origin}/activity/demo`);
+		await page.goto(`${app.server.origin}/activity/demo/day/${fullDemoDay()}`);
 		await ready(page, 'activity');
 		expect(await page.locator('[data-testid="time-active"]').innerText()).toMatch(/\dh|\dm/);
 		await expect.poll(() => page.locator('text=Top Applications').count()).toBe(1);
@@ -109,6 +110,8 @@ describe('dashboard with demo data', () => {
 	it('runs a query and marks the position of a syntax error', async () => {
 		await page.goto(`${app.server.origin}/query`);
 		await ready(page, 'query');
+		// The default range is today from midnight, which may hold none of the demo's activity.
+		await page.getByLabel('From').fill(fullDemoDay());
 		await page.getByRole('button', { name: 'Run' }).click();
 		await page.waitForSelector('[data-testid="result-table"]');
 		expect(Number(await page.locator('[data-testid="result-count"]').innerText())).toBeGreaterThan(

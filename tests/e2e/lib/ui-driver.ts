@@ -36,6 +36,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 	await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
+/**
+ * A day (`YYYY-MM-DD`) that the demo data fills whole whatever the time the test runs: the
+ * dashboard day (from 04:00) before the current one. The demo ends at the moment it is loaded
+ * and works from about 08:30, so the current day may hold nothing yet.
+ */
+export function fullDemoDay(): string {
+	return new Date(Date.now() - 4 * 3600e3 - 86_400e3).toLocaleDateString('sv');
+}
+
 /** Loads a month of demo data from the first-run screen and waits for the import. */
 export async function loadDemo(page: Page, origin: string): Promise<void> {
 	await page.goto(`${origin}/home`);
