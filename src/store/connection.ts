@@ -14,7 +14,7 @@ import {
 	storageError,
 	supersededError
 } from './errors';
-import { runLean, type LeanScope } from './lean-tx';
+import { runLean, type KnownRows, type LeanScope } from './lean-tx';
 import {
 	FORMAT_VERSION,
 	HindsightDb,
@@ -162,13 +162,14 @@ export class Connection {
 	async runLean<T>(
 		action: string,
 		scope: LeanScope,
-		body: (t: WriteTables) => Promise<T>
+		body: (t: WriteTables) => Promise<T>,
+		known: KnownRows | null = null
 	): Promise<T> {
 		await this.ready();
 		try {
 			const db = this.db.backendDB();
 			if (!db) throw closedError();
-			return await runLean(db, scope, body);
+			return await runLean(db, scope, body, known);
 		} catch (err) {
 			throw this.failure(err, action);
 		}

@@ -7,7 +7,10 @@
  *
  * Heartbeats take the lean path (lean-tx.ts: a native IndexedDB transaction instead of Dexie's)
  * and are coalesced: those of one bucket that queue up behind its earlier work are stored in
- * one transaction, in order, and each is answered after that commit (rest-api.md 12.2).
+ * one transaction, in order, and each is answered after that commit (rest-api.md 12.2). They
+ * read the bucket's head optimistically: the head this instance last committed or read is
+ * taken as read, checked in the same transaction, and read again when another context (or a
+ * write of this one on the Dexie path) changed it.
  */
 import { addLogSink, createLogger, type LogRecord } from '../core/log';
 import type { Bucket } from '../core/model/bucket';
@@ -25,7 +28,7 @@ import { ChangeHub } from './changes';
 import { Connection } from './connection';
 import { deleteEvent, insertEvents } from './event-writes';
 import { checkHeartbeat, heartbeat, HEARTBEAT_SCOPE } from './heartbeats';
-import type { LeanScope } from './lean-tx';
+import { KnownRows, type LeanScope } from './lean-tx';
 import { LOG_CAP, LogWriter } from './log-writer';
 import { READ_TABLES, countEvents, readEvent, readEvents } from './reads';
 import { KeyedQueue, type BatchTask, type Outcome } from './serial';
@@ -44,7 +47,7 @@ import type {
 	StoredBucket
 } from './types';
 import type { TableName, Tables } from './versions';
-import { WRITE_TABLES, WriteTx } from './write-tx';
+import { WRITE_TABLES, WriteTx, type WriteTables } from './write-tx';
 
 const log = createLogger('store');
 
@@ -85,6 +88,8 @@ export class Datastore implements DatastoreApi {
 	private readonly changes: ChangeHub;
 	private readonly queue: KeyedQueue;
 	private readonly lean: boolean;
+	/** The heads this instance's heartbeats last read or wrote (optimistic reads, lean-tx.ts). */
+	private readonly knownHeads = new KnownRows('heads');
 	private readonly logWriter: LogWriter | null;
 	private readonly removeSink: (() => void) | null;
 	private closing: Promise<void> | null = null;
@@ -125,6 +130,8 @@ export class Datastore implements DatastoreApi {
 
 	/** One readwrite transaction with a WriteTx that is finished (written) at its end. */
 	private write<T>(action: string, body: (tx: WriteTx) => Promise<T>): Promise<T> {
+		// Heads it changes would be found stale by the next heartbeat anyway; this saves the retry.
+		this.knownHeads.clear();
 		return this.connection.run('rw', action, WRITE_TABLES, async (t) => {
 			const tx = new WriteTx(t, this.layout);
 			const result = await body(tx);
@@ -139,12 +146,13 @@ export class Datastore implements DatastoreApi {
 		scope: LeanScope,
 		body: (tx: WriteTx) => Promise<T>
 	): Promise<T> {
-		return this.connection.runLean(action, scope, async (t) => {
+		const run = async (t: WriteTables) => {
 			const tx = new WriteTx(t, this.layout);
 			const result = await body(tx);
 			await tx.finish();
 			return result;
-		});
+		};
+		return this.connection.runLean(action, scope, run, this.knownHeads);
 	}
 
 	/**

@@ -20,14 +20,16 @@ import type { BucketSession } from './session';
 import type { WriteTx } from './write-tx';
 
 /**
- * The stores of a heartbeat's lean transaction: a merge needs the head, a new event the
+ * The tiers of a heartbeat's lean transaction: a merge needs the head alone, a new event the
  * counters too; promoting a reference from a block, finding the newest event in the blocks or
- * packing the hot set needs the rest.
+ * packing the hot set needs the rest. A heartbeat that does not merge pays one transaction
+ * over the head that is aborted before it wrote anything.
  */
-export const HEARTBEAT_SCOPE: LeanScope = {
-	likely: ['heads', 'meta'],
-	all: ['meta', 'heads', 'dirs', 'blocks', 'idmap']
-};
+export const HEARTBEAT_SCOPE: LeanScope = [
+	['heads'],
+	['heads', 'meta'],
+	['meta', 'heads', 'dirs', 'blocks', 'idmap']
+];
 
 /** Refuses a heartbeat that cannot be stored: `invalid_event` or `invalid_argument`. */
 export function checkHeartbeat(beat: Event, pulsetimeSeconds: number): void {

@@ -13,10 +13,18 @@
  * - reads see the transaction's own earlier writes;
  * - relaxed durability, like the Dexie connection (rest-api.md 12.2).
  *
- * A transaction's scope costs a little per store (about a tenth of a one-write transaction for
- * five stores instead of one in Chromium), so a scope names the stores a body likely needs and
- * all it may need: the body runs over the likely ones first, and when it reaches for another
- * store it is stopped before anything was written and run again over all of them.
+ * A transaction's scope costs per store in Chromium (a second store adds about a fifth to a
+ * one-read, one-write transaction: bench/api.bench.ts, `idb.scope2-vs-scope1`), so a scope is a
+ * list of tiers, each wider than the one before: the body runs over the first tier, and when it
+ * reaches for a store outside it, it is stopped before anything was written and run again over
+ * the next tier holding every store it reached for.
+ *
+ * Optimistic reads (KnownRows): a context that keeps the rows it last saw committed in one
+ * store may hand them to a transaction, which then takes such a row as read without waiting for
+ * IndexedDB. The read is still made, issued with the writes in one burst once the body has
+ * finished; if the row read differs from the one assumed (another context wrote it since), the
+ * transaction is aborted before it commits and run again, reading first. A heartbeat's merge
+ * thus pays one round trip to the database instead of two, and can never act on a stale row.
  *
  * A native transaction stays active while its requests' promise continuations run (they run
  * in the microtask checkpoint of each success event), so the body may await its own requests
@@ -28,15 +36,15 @@ import { WRITE_TABLES, type RowTable, type WriteTableName, type WriteTables } fr
 
 const DELETED = Symbol('deleted');
 
-/** The stores of a lean transaction: tried over `likely` first, run again over `all` if needed. */
-export type LeanScope = {
-	likely: readonly WriteTableName[];
-	all: readonly WriteTableName[];
-};
+/**
+ * The stores of a lean transaction: tiers tried in order, the first holding every store the
+ * body reaches for wins. The last tier is every store the body may use.
+ */
+export type LeanScope = readonly [readonly WriteTableName[], ...(readonly WriteTableName[])[]];
 
 /**
  * Thrown by a table outside the transaction's scope: `runLean` widens the scope; outside every
- * scope it is a bug (`internal`).
+ * tier it is a bug (`internal`).
  */
 class OutOfScope extends HindsightError {
 	constructor(readonly store: WriteTableName) {
@@ -45,6 +53,64 @@ class OutOfScope extends HindsightError {
 }
 
 type Key = string | number;
+
+/** Thrown when a row taken as read turned out to differ: `runLean` runs the body again. */
+class StaleRow extends Error {}
+
+/**
+ * The rows of one store as this context last saw them committed, by key, for optimistic reads.
+ * A transaction given them updates them once it commits, with every row of the store it read or
+ * wrote; a row found stale is forgotten. Rows kept here are never changed: a transaction hands
+ * its body copies.
+ */
+export class KnownRows {
+	private readonly rows = new Map<Key, unknown>();
+
+	constructor(
+		readonly store: WriteTableName,
+		/** The most rows kept; the oldest go first. */
+		private readonly max = 256
+	) {}
+
+	get(key: Key): unknown {
+		return this.rows.get(key);
+	}
+
+	set(key: Key, row: unknown): void {
+		this.rows.delete(key);
+		this.rows.set(key, row);
+		if (this.rows.size > this.max) this.rows.delete(this.rows.keys().next().value as Key);
+	}
+
+	forget(key: Key): void {
+		this.rows.delete(key);
+	}
+
+	clear(): void {
+		this.rows.clear();
+	}
+}
+
+/** Whether two rows read from IndexedDB hold the same values (structured-clone data). */
+export function sameRow(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+		return Number.isNaN(a) && Number.isNaN(b);
+	}
+	if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+	if (Array.isArray(a) || ArrayBuffer.isView(a)) {
+		const left = a as ArrayLike<unknown>;
+		const right = b as ArrayLike<unknown>;
+		if (left.length !== right.length) return false;
+		for (let i = 0; i < left.length; i++) if (!sameRow(left[i], right[i])) return false;
+		return true;
+	}
+	const keys = Object.keys(a);
+	if (keys.length !== Object.keys(b).length) return false;
+	const left = a as Record<string, unknown>;
+	const right = b as Record<string, unknown>;
+	return keys.every((key) => Object.hasOwn(right, key) && sameRow(left[key], right[key]));
+}
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -57,14 +123,22 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 class LeanTable<Row> implements RowTable<Row, Key> {
 	private handle: IDBObjectStore | null = null;
 	private readonly writes = new Map<Key, Row | typeof DELETED>();
+	/** Rows taken from `known` without a read, to be checked by `flush()`. */
+	private readonly assumed = new Map<Key, Row>();
+	/** Rows read from the database, for `known` once committed. */
+	private readonly read = new Map<Key, Row | undefined>();
 
 	constructor(
 		private readonly trans: IDBTransaction,
 		private readonly name: WriteTableName,
-		private readonly inScope: boolean
+		private readonly inScope: boolean,
+		private readonly reached: Set<WriteTableName>,
+		private readonly known: KnownRows | null,
+		private readonly onStale: () => void
 	) {}
 
 	private store(): IDBObjectStore {
+		this.reached.add(this.name);
 		if (!this.inScope) throw new OutOfScope(this.name);
 		this.handle ??= this.trans.objectStore(this.name);
 		return this.handle;
@@ -78,7 +152,16 @@ class LeanTable<Row> implements RowTable<Row, Key> {
 		const written = this.writes.get(key);
 		if (written === DELETED) return Promise.resolve(undefined);
 		if (written !== undefined) return Promise.resolve(structuredClone(written));
-		return request(this.store().get(key) as IDBRequest<Row | undefined>);
+		const assumed = this.assumed.get(key) ?? (this.known?.get(key) as Row | undefined);
+		if (assumed !== undefined) {
+			this.store();
+			this.assumed.set(key, assumed);
+			return Promise.resolve(structuredClone(assumed));
+		}
+		return request(this.store().get(key) as IDBRequest<Row | undefined>).then((row) => {
+			if (this.known && !this.read.has(key)) this.read.set(key, structuredClone(row));
+			return row;
+		});
 	}
 
 	bulkGet(keys: Key[]): Promise<(Row | undefined)[]> {
@@ -115,15 +198,40 @@ class LeanTable<Row> implements RowTable<Row, Key> {
 		return [...rows.keys()].sort(compareKeys).map((key) => rows.get(key)!);
 	}
 
-	/** Issues every buffered write (synchronously, in the order they were made). */
+	/**
+	 * Issues the reads of the rows taken as read, each checked against what was assumed (a
+	 * difference aborts the transaction), then every buffered write, in the order they were
+	 * made; all synchronously.
+	 */
 	flush(): void {
-		if (this.writes.size === 0) return;
+		if (this.writes.size === 0 && this.assumed.size === 0) return;
 		const store = this.store();
+		for (const [key, assumed] of this.assumed) {
+			const check = store.get(key);
+			check.onsuccess = () => {
+				if (sameRow(check.result, assumed)) return;
+				this.known?.forget(key);
+				this.onStale();
+			};
+		}
 		for (const [key, row] of this.writes) {
 			if (row === DELETED) store.delete(key);
 			else store.put(row);
 		}
-		this.writes.clear();
+	}
+
+	/** Tells `known` what the committed transaction read and wrote. */
+	committed(): void {
+		const known = this.known;
+		if (!known) return;
+		for (const [key, row] of this.read) {
+			if (row === undefined) known.forget(key);
+			else known.set(key, row);
+		}
+		for (const [key, row] of this.writes) {
+			if (row === DELETED) known.forget(key);
+			else known.set(key, row);
+		}
 	}
 }
 
@@ -143,8 +251,10 @@ function abortQuietly(trans: IDBTransaction): void {
 
 /**
  * Runs `body` in one native readwrite transaction of `db` and resolves with its result once the
- * transaction has committed: over `scope.likely`, and again over `scope.all` when the body used
- * another store. When the body throws, the transaction is aborted and the body's error
+ * transaction has committed: over the first tier of `scope`, and again, each time the body
+ * reaches for a store outside the current tier, over the next tier holding every store it has
+ * reached for so far. Rows of `known` are taken as read, and the body runs again (reading) when
+ * one of them turned out stale. When the body throws, the transaction is aborted and the body's error
  * rethrown; when IndexedDB aborts it, its error (a DOMException such as QuotaExceededError) is
  * thrown. Either way nothing was written. The body may run twice: it must change nothing
  * outside the transaction before it ends.
@@ -152,22 +262,41 @@ function abortQuietly(trans: IDBTransaction): void {
 export async function runLean<T>(
 	db: IDBDatabase,
 	scope: LeanScope,
-	body: (tables: WriteTables) => Promise<T>
+	body: (tables: WriteTables) => Promise<T>,
+	known: KnownRows | null = null
 ): Promise<T> {
-	try {
-		return await runOnce(db, scope.likely, body);
-	} catch (err) {
-		if (!(err instanceof OutOfScope) || scope.likely.includes(err.store)) throw err;
-		return runOnce(db, scope.all, body);
+	const reached = new Set<WriteTableName>();
+	let tier = 0;
+	for (;;) {
+		try {
+			return await runOnce(db, scope[tier], body, reached, known);
+		} catch (err) {
+			// The stale row was forgotten: this time it is read.
+			if (err instanceof StaleRow) continue;
+			if (!(err instanceof OutOfScope)) throw err;
+			const wider = scope.findIndex(
+				(stores, i) => i > tier && [...reached].every((name) => stores.includes(name))
+			);
+			if (wider < 0) throw err;
+			tier = wider;
+		}
 	}
 }
 
+/** One try over `stores`; adds every store the body made a request to to `reached`. */
 async function runOnce<T>(
 	db: IDBDatabase,
 	stores: readonly WriteTableName[],
-	body: (tables: WriteTables) => Promise<T>
+	body: (tables: WriteTables) => Promise<T>,
+	reached: Set<WriteTableName>,
+	known: KnownRows | null
 ): Promise<T> {
 	const trans = db.transaction([...stores], 'readwrite', { durability: 'relaxed' });
+	let stale = false;
+	const onStale = () => {
+		stale = true;
+		abortQuietly(trans);
+	};
 	const committed = new Promise<void>((resolve, reject) => {
 		trans.oncomplete = () => resolve();
 		trans.onabort = () =>
@@ -178,7 +307,11 @@ async function runOnce<T>(
 	const tables = new Map<WriteTableName, LeanTable<unknown>>();
 	const table = (name: WriteTableName) => {
 		let found = tables.get(name);
-		if (!found) tables.set(name, (found = new LeanTable(trans, name, stores.includes(name))));
+		if (!found) {
+			const rows = known?.store === name ? known : null;
+			found = new LeanTable(trans, name, stores.includes(name), reached, rows, onStale);
+			tables.set(name, found);
+		}
 		return found;
 	};
 	const view = {} as Record<WriteTableName, LeanTable<unknown>>;
@@ -188,9 +321,11 @@ async function runOnce<T>(
 		const result = await body(view as unknown as WriteTables);
 		for (const used of tables.values()) used.flush();
 		await committed;
+		for (const used of tables.values()) used.committed();
 		return result;
 	} catch (err) {
 		abortQuietly(trans);
+		if (stale) throw new StaleRow('A row taken as read had changed');
 		throw err;
 	}
 }

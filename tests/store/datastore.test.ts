@@ -82,6 +82,26 @@ describe('two datastores on one database', () => {
 		}
 	);
 
+	it('never merge into a head one of them knew before the other wrote', async () => {
+		const factory = new IDBFactory();
+		const one = await openStore({ indexedDB: factory });
+		const two = await openTwin(factory);
+		await one.createBucket(bucket('w'));
+		await one.heartbeat('w', ev(0, 0, { app: 'x' }), 100);
+		await one.heartbeat('w', ev(1, 0, { app: 'x' }), 100);
+		await two.heartbeat('w', ev(2, 0, { app: 'y' }), 100);
+		await two.heartbeat('w', ev(3, 0, { app: 'y' }), 100);
+
+		expect(await one.heartbeat('w', ev(4, 0, { app: 'x' }), 100)).toMatchObject({ id: 3 });
+		expect(await one.heartbeat('w', ev(5, 0, { app: 'x' }), 100)).toMatchObject({ id: 3 });
+		expect(await two.heartbeat('w', ev(6, 0, { app: 'x' }), 100)).toMatchObject({ id: 3 });
+		expect(await two.getEvents('w', {})).toEqual([
+			{ id: 3, timestamp: at(4), duration: sec(2), data: { app: 'x' } },
+			{ id: 2, timestamp: at(2), duration: sec(1), data: { app: 'y' } },
+			{ id: 1, timestamp: at(0), duration: sec(1), data: { app: 'x' } }
+		]);
+	});
+
 	it('see each other’s writes in the heartbeat reference', async () => {
 		const factory = new IDBFactory();
 		const one = await openStore({ indexedDB: factory });

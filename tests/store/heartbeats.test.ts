@@ -5,7 +5,18 @@ import type { HindsightError } from '../../src/core/errors';
 import type { Event } from '../../src/core/model/event';
 import type { Datastore, DatastoreOptions } from '../../src/store/datastore';
 import type { ChangeNotice } from '../../src/store/types';
-import { at, bucket, ev, failPuts, ids, openStore, recordRequests, sec, starts } from './helpers';
+import {
+	at,
+	bucket,
+	ev,
+	failPuts,
+	ids,
+	openStore,
+	recordRequests,
+	recordScopes,
+	sec,
+	starts
+} from './helpers';
 
 async function storeWithBucket(
 	layout?: { hotMax: number; blockMax: number },
@@ -186,7 +197,33 @@ describe('heartbeat', () => {
 		const merge = await recordRequests(() => store.heartbeat('hb', ev(1, 0, A), 10));
 		expect(merge).toEqual(['heads.get', 'heads.put']);
 		const fresh = await recordRequests(() => store.heartbeat('hb', ev(2, 0, B), 10));
-		expect(fresh.sort()).toEqual(['heads.get', 'heads.put', 'meta.get', 'meta.put']);
+		// The head is known from the merge: the first try, over the head alone, stops at the
+		// counters before any request, and the head is read again with the writes.
+		expect(fresh).toEqual(['meta.get', 'heads.get', 'heads.put', 'meta.put']);
+		expect(await store.getEvents('hb', {})).toEqual([
+			{ id: 2, timestamp: at(2), duration: 0, data: B },
+			{ id: 1, timestamp: at(0), duration: sec(1), data: A }
+		]);
+	});
+
+	it('merges in a transaction over the head alone, and widens only for what a heartbeat needs', async () => {
+		const store = await storeWithBucket({ hotMax: 2, blockMax: 1024 });
+		expect(await recordScopes(() => store.heartbeat('hb', ev(0, 0, A), 10))).toEqual([
+			['heads'],
+			['heads', 'meta']
+		]);
+		expect(await recordScopes(() => store.heartbeat('hb', ev(1, 0, A), 10))).toEqual([['heads']]);
+		expect(await recordScopes(() => store.heartbeat('hb', ev(2, 0, B), 10))).toEqual([
+			['heads'],
+			['heads', 'meta']
+		]);
+		// A third hot event packs the hot set into a block.
+		expect(await recordScopes(() => store.heartbeat('hb', ev(3, 0, A), 10))).toEqual([
+			['heads'],
+			['heads', 'meta'],
+			['blocks', 'dirs', 'heads', 'idmap', 'meta']
+		]);
+		expect(await store.countEvents('hb', {})).toBe(3);
 	});
 });
 

@@ -2,7 +2,12 @@
  * Helpers for datastore tests: a fresh fake-indexeddb factory per store, quiet logging, and
  * small builders for buckets and events (times in seconds from a fixed origin).
  */
-import { IDBFactory, IDBKeyRange, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import {
+	IDBDatabase as FakeDatabase,
+	IDBFactory,
+	IDBKeyRange,
+	IDBObjectStore as FakeObjectStore
+} from 'fake-indexeddb';
 import { afterEach } from 'vitest';
 import { setConsoleLogging } from '../../src/core/log';
 import type { Bucket } from '../../src/core/model/bucket';
@@ -104,14 +109,16 @@ export function failPuts(storeName: string, after: number, error: () => Error): 
  * Records every request made on object stores (`heads.get`, `blocks.put`, ...) while `work`
  * runs. Dexie's batch calls show up as one request per key, as IndexedDB sees them.
  */
-export async function recordRequests(work: () => Promise<unknown>): Promise<string[]> {
+export async function recordRequests(
+	work: () => Promise<unknown>,
+	seen: string[] = []
+): Promise<string[]> {
 	const proto = FakeObjectStore.prototype as unknown as Record<
 		string,
 		(...args: unknown[]) => unknown
 	>;
 	const methods = ['get', 'getAll', 'getAllKeys', 'put', 'add', 'delete', 'count', 'openCursor'];
 	const originals = methods.map((m) => proto[m]);
-	const seen: string[] = [];
 	methods.forEach((method, i) => {
 		proto[method] = function (this: IDBObjectStore, ...args: unknown[]) {
 			seen.push(`${this.name}.${method}`);
@@ -124,4 +131,21 @@ export async function recordRequests(work: () => Promise<unknown>): Promise<stri
 		methods.forEach((method, i) => (proto[method] = originals[i]));
 	}
 	return seen;
+}
+
+/** The stores of every readwrite transaction `work` opens, in order, each sorted. */
+export async function recordScopes(work: () => Promise<unknown>): Promise<string[][]> {
+	const proto = FakeDatabase.prototype as unknown as { transaction: IDBDatabase['transaction'] };
+	const original = proto.transaction;
+	const scopes: string[][] = [];
+	proto.transaction = function (this: IDBDatabase, names, mode, options) {
+		if (mode === 'readwrite') scopes.push(typeof names === 'string' ? [names] : [...names].sort());
+		return original.call(this, names, mode, options);
+	};
+	try {
+		await work();
+	} finally {
+		proto.transaction = original;
+	}
+	return scopes;
 }
