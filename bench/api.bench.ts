@@ -6,7 +6,10 @@
  *   one after another, same data, so every one merges; `-pipelined` keeps PIPELINE in flight
  *   (several watchers, a replaying queue), which the datastore coalesces;
  * - api.heartbeat-worker(-pipelined): the same through the dashboard worker's `heartbeat`;
- * - idb.heartbeat-floor: a bare readwrite transaction with one read and one put, in a worker.
+ *   `-hot64` on a bucket whose hot set is full (63 events with titles beside the reference);
+ * - idb.heartbeat-floor: a bare readwrite transaction with one read and one put, in a worker;
+ *   `-per-message` the same transaction once per message from the page, answered when it
+ *   commits (what any path through another thread adds to the floor, with nothing of the app);
  * To show where the time goes it also measures, in a worker: the same transaction in Dexie,
  * `Datastore.heartbeat` on the lean path (without and with change broadcast) and on the Dexie
  * path, and the router called directly; from the page: a Comlink call to a worker that answers
@@ -16,7 +19,10 @@
  * with 8 and 64 hot events, and the floor's transaction on a datastore's database over its head
  * row (1 or 64 hot events, over `heads` and `meta` or `heads` alone) and over a reference row
  * of its own; their ratios are printed last.
- * Each figure is the median of several interleaved rounds after a warm-up round.
+ * Each rate is the median of several interleaved rounds after a warm-up round. Each ratio is
+ * the median over the rounds of one measure's time against the other's in the same round (the
+ * floor runs first in each round, the worker right after it): the machine's speed drifts by a
+ * quarter between rounds, which a ratio of two medians taken in different rounds would keep.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +32,7 @@ import { launchChromium } from '../tests/e2e/lib/chromium';
 import { startAppServer } from '../tests/e2e/lib/server';
 
 const HEARTBEATS = 300;
-const ROUNDS = 7;
+const ROUNDS = 9;
 const PIPELINE = 8;
 
 const median = (values: number[]) => {
@@ -113,11 +119,13 @@ try {
 	await echo.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
 	const measures: [string, Page, Call][] = [
+		['idb.heartbeat-floor', page, probe('idb')],
+		['api.heartbeat-worker', page, call('benchWorker')],
+		['api.heartbeat-worker-hot64', page, call('benchWorkerFull')],
 		['api.heartbeat-sw', page, call('benchServiceWorker')],
 		['api.heartbeat-sw-pipelined', page, call('benchServiceWorker', PIPELINE)],
-		['api.heartbeat-worker', page, call('benchWorker')],
 		['api.heartbeat-worker-pipelined', page, call('benchWorker', PIPELINE)],
-		['idb.heartbeat-floor', page, probe('idb')],
+		['idb.heartbeat-floor-per-message', page, call('benchProbeEach', 'idb')],
 		['dexie.heartbeat-floor', page, probe('dexie')],
 		['store.heartbeat-direct', page, probe('store')],
 		['store.heartbeat-direct-broadcast', page, probe('store-broadcast')],
@@ -134,17 +142,23 @@ try {
 		['sw.fetch-floor-pipelined', echo, call('benchEcho', PIPELINE)]
 	];
 	for (const [, target, run] of measures) await run(target, 50);
-	const rates = new Map(measures.map(([name]) => [name, [] as number[]]));
+	const times = new Map(measures.map(([name]) => [name, [] as number[]]));
 	const inside: number[] = [];
 	for (let round = 0; round < ROUNDS; round++) {
 		for (const [name, target, run] of measures) {
 			const timing = await run(target, HEARTBEATS);
-			rates.get(name)?.push((HEARTBEATS / timing.ms) * 1000);
+			times.get(name)?.push(timing.ms);
 			if (name === 'api.heartbeat-sw' && timing.inside) inside.push(timing.inside / HEARTBEATS);
 		}
 	}
+	const roundsOf = (name: string) => times.get(name) ?? [];
+	/** The median over the rounds of how much longer `slow` took than `fast` in the same round. */
+	const ratio = (slow: string, fast: string) => {
+		const fastTimes = roundsOf(fast);
+		return median(roundsOf(slow).map((ms, round) => ms / fastTimes[round]));
+	};
 
-	const rate = (name: string) => median(rates.get(name) ?? []);
+	const rate = (name: string) => median(roundsOf(name).map((ms) => (HEARTBEATS / ms) * 1000));
 	for (const [name] of measures) {
 		const unit =
 			/floor$|floor-pipelined$/.test(name) && !name.includes('heartbeat')
@@ -152,13 +166,12 @@ try {
 				: 'heartbeats/s';
 		print(name, rate(name).toFixed(0), unit);
 	}
-	const floor = rate('idb.heartbeat-floor');
 	for (const [name] of measures) {
 		if (name !== 'idb.heartbeat-floor')
-			print(`${name}-vs-floor`, (floor / rate(name)).toFixed(2), 'x');
+			print(`${name}-vs-floor`, ratio(name, 'idb.heartbeat-floor').toFixed(2), 'x');
 	}
 	const between = (slow: string, fast: string, label: string) =>
-		print(label, (rate(fast) / rate(slow)).toFixed(2), 'x');
+		print(label, ratio(slow, fast).toFixed(2), 'x');
 	between('idb.heartbeat-head64', 'idb.heartbeat-head1', 'idb.head64-vs-head1');
 	between('idb.heartbeat-head1', 'idb.heartbeat-head1-heads', 'idb.scope2-vs-scope1');
 	between('idb.heartbeat-head1', 'idb.heartbeat-ref', 'idb.head1-vs-ref');

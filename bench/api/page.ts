@@ -5,8 +5,10 @@
  * sending the next; pipelined ones keep `depth` in flight. Every heartbeat of a run has the
  * same data and a later timestamp than the bucket's first, so each merges in any order.
  * `benchServiceWorker*` use `fetch` to the service worker, `benchWorker*` the dashboard worker
- * through the platform module (Comlink), `benchComlink` an echo worker answering at once,
- * `benchProbe` one of the probes of probe-worker.ts.
+ * through the platform module (Comlink; `benchWorkerFull` on a bucket with a full hot set),
+ * `benchComlink` an echo worker answering at once,
+ * `benchProbe` one of the probes of probe-worker.ts (`benchProbeEach` asking for each heartbeat
+ * in a message of its own).
  */
 import { wrap } from 'comlink';
 import { getWorker } from '../../src/ui/platform';
@@ -68,6 +70,36 @@ async function benchWorker(count: number, depth = 1): Promise<Timing> {
 	return { ms };
 }
 
+/** `count` window-like events before START, one second apart, each with its own title. */
+function fillers(count: number) {
+	return Array.from({ length: count }, (_, i) => ({
+		id: null,
+		timestamp: (START - (count - i) * 1000) * 1000,
+		duration: 900_000,
+		data: { app: 'firefox', title: `Issue ${i} - a project tracker page title - Mozilla Firefox` }
+	}));
+}
+
+/** Heartbeats sent by `benchWorkerFull` so far: its own, so that no gap ever ends the event. */
+let fullSequence = 0;
+
+/**
+ * `benchWorker` on a bucket whose hot set is full: 63 window-like events beside the reference
+ * (the default `hotMax` is 64), as a bucket's head is just before it is packed into a block.
+ * Its heartbeats are one second apart across rounds, so every one merges and the head stays
+ * full.
+ */
+async function benchWorkerFull(count: number, depth = 1): Promise<Timing> {
+	const api = getWorker();
+	const bucket = { id: 'bench-worker-full', name: null, created: 0, data: {}, ...BUCKET };
+	if (await api.createBucket(bucket)) await api.insertEvents(bucket.id, fillers(63));
+	const ms = await lanes(count, depth, async () => {
+		const timestamp = (START + fullSequence++ * 1000) * 1000;
+		await api.heartbeat(bucket.id, { ...EVENT, timestamp }, 60);
+	});
+	return { ms };
+}
+
 let echo: ReturnType<typeof wrap<EchoApi>> | null = null;
 
 async function benchComlink(count: number, depth = 1): Promise<Timing> {
@@ -96,4 +128,18 @@ function benchProbe(probe: Probe, count: number): Promise<Timing> {
 	});
 }
 
-Object.assign(window, { benchServiceWorker, benchWorker, benchComlink, benchProbe });
+/** `benchProbe` with one message per heartbeat, the page waiting for each answer. */
+async function benchProbeEach(count: number, probe: Probe): Promise<Timing> {
+	const started = performance.now();
+	for (let i = 0; i < count; i++) await benchProbe(probe, 1);
+	return { ms: performance.now() - started };
+}
+
+Object.assign(window, {
+	benchServiceWorker,
+	benchWorker,
+	benchWorkerFull,
+	benchComlink,
+	benchProbe,
+	benchProbeEach
+});
