@@ -9,11 +9,13 @@ let page: Page;
 
 /**
  * The demo ends now and works from about 08:30 to 18:00, so early in the morning the default
- * day (from 04:00) holds none of it. The day is made to start in the coming hour instead: then
- * "today" is the last 23 hours or more, which always hold a whole demo working session.
+ * day (from 04:00) holds none of it. The day is made to start at the second full hour from now
+ * instead: then "today" is the last 22 hours or more, which always hold hours of demo work,
+ * and stays so while the tests run across the next full hour (a day starting in the coming
+ * hour began anew, empty, when a run crossed it).
  */
-async function startTodayAnHourFromNow(): Promise<void> {
-	const hour = await page.evaluate(() => (new Date().getHours() + 1) % 24);
+async function startTodayTwoHoursFromNow(): Promise<void> {
+	const hour = await page.evaluate(() => (new Date().getHours() + 2) % 24);
 	const startOfDay = `${String(hour).padStart(2, '0')}:00`;
 	const answer = await pageFetch(
 		page,
@@ -28,7 +30,7 @@ async function startTodayAnHourFromNow(): Promise<void> {
 beforeAll(async () => {
 	page = await openPage(app.browser);
 	await loadDemo(page, app.server.origin);
-	await startTodayAnHourFromNow();
+	await startTodayTwoHoursFromNow();
 });
 
 const rows = () => page.locator('[data-testid="goals"] tbody tr');
