@@ -6,7 +6,7 @@
  *   one after another, same data, so every one merges; `-pipelined` keeps PIPELINE in flight
  *   (several watchers, a replaying queue), which the datastore coalesces;
  * - api.heartbeat-worker(-pipelined): the same through the dashboard worker's `heartbeat`;
- *   `-hot64` on a bucket whose hot set is full (63 events with titles beside the reference);
+ *   `-full-head` on a bucket whose hot set is full (`hotMax` events with titles);
  * - idb.heartbeat-floor: a bare readwrite transaction with one read and one put, in a worker;
  *   `-per-message` the same transaction once per message from the page, answered when it
  *   commits (what any path through another thread adds to the floor, with nothing of the app);
@@ -121,7 +121,7 @@ try {
 	const measures: [string, Page, Call][] = [
 		['idb.heartbeat-floor', page, probe('idb')],
 		['api.heartbeat-worker', page, call('benchWorker')],
-		['api.heartbeat-worker-hot64', page, call('benchWorkerFull')],
+		['api.heartbeat-worker-full-head', page, call('benchWorkerFull')],
 		['api.heartbeat-sw', page, call('benchServiceWorker')],
 		['api.heartbeat-sw-pipelined', page, call('benchServiceWorker', PIPELINE)],
 		['api.heartbeat-worker-pipelined', page, call('benchWorker', PIPELINE)],

@@ -11,6 +11,7 @@
  * in a message of its own).
  */
 import { wrap } from 'comlink';
+import { DEFAULT_LAYOUT } from '../../src/store/session';
 import { getWorker } from '../../src/ui/platform';
 import type { EchoApi } from './echo-worker';
 import type { Probe } from './probe-worker';
@@ -84,15 +85,16 @@ function fillers(count: number) {
 let fullSequence = 0;
 
 /**
- * `benchWorker` on a bucket whose hot set is full: 63 window-like events beside the reference
- * (the default `hotMax` is 64), as a bucket's head is just before it is packed into a block.
+ * `benchWorker` on a bucket whose hot set is full: `hotMax` - 1 window-like events beside the
+ * reference, as a bucket's head is just before it is packed into blocks.
  * Its heartbeats are one second apart across rounds, so every one merges and the head stays
  * full.
  */
 async function benchWorkerFull(count: number, depth = 1): Promise<Timing> {
 	const api = getWorker();
 	const bucket = { id: 'bench-worker-full', name: null, created: 0, data: {}, ...BUCKET };
-	if (await api.createBucket(bucket)) await api.insertEvents(bucket.id, fillers(63));
+	const hot = DEFAULT_LAYOUT.hotMax - 1;
+	if (await api.createBucket(bucket)) await api.insertEvents(bucket.id, fillers(hot));
 	const ms = await lanes(count, depth, async () => {
 		const timestamp = (START + fullSequence++ * 1000) * 1000;
 		await api.heartbeat(bucket.id, { ...EVENT, timestamp }, 60);

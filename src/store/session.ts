@@ -33,7 +33,7 @@ import type { WriteTx } from './write-tx';
  */
 export type Layout = { hotMax: number; blockMax: number; readBatch: number };
 
-export const DEFAULT_LAYOUT: Layout = { hotMax: 64, blockMax: 1024, readBatch: 4 };
+export const DEFAULT_LAYOUT: Layout = { hotMax: 16, blockMax: 1024, readBatch: 4 };
 
 export class BucketSession {
 	private dir: DirEntry[] | null = null;
