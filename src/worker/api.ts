@@ -84,5 +84,9 @@ export type WorkerApi = {
 	 * the `not-afk` events of every AFK bucket of the host, united without overlap, summed.
 	 * Periods are `[start, end]` in microseconds.
 	 */
-	activityHistory?(host: string, periods: { start: number; end: number }[]): Promise<number[]>;
+	activityHistory?(
+		host: string,
+		periods: { start: number; end: number }[],
+		allHosts?: boolean
+	): Promise<number[]>;
 };

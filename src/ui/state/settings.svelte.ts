@@ -21,6 +21,8 @@ export const DEFAULTS = {
 	landingpage: '/home',
 	always_active_pattern: '',
 	showYearly: true,
+	/** The Activity view's multi-device summary (dashboard spec 4.4). */
+	useMultidevice: false as boolean,
 	deviceName: 'unknown',
 	[BRIDGE_ALLOWED_ORIGINS_SETTING]: [],
 	/** Seconds without input after which the extension reports the user idle. */

@@ -34,14 +34,15 @@ export function createSummaryApi({
 	datastore.onChange((notice) => service.invalidate(notice));
 	return {
 		activitySummary: (request) => service.summarize(request),
-		activityHistory: (host, periods) =>
+		activityHistory: (host, periods, allHosts) =>
 			activityHistory(
 				{
 					listBuckets: () => datastore.listBuckets(),
 					runPeriods: (query, timeperiods) => runQuery({ query, timeperiods }, datastore)
 				},
 				host,
-				periods
+				periods,
+				allHosts
 			)
 	};
 }

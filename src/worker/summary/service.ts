@@ -26,7 +26,12 @@
 import { createLogger } from '../../core/log';
 import { eventFromJson, type Event, type EventJson } from '../../core/model/event';
 import type { Instant } from '../../core/model/time';
-import { selectBuckets, type BucketInfo, type BucketSelection } from '../../core/queries/buckets';
+import {
+	selectBuckets,
+	selectDevices,
+	type BucketInfo,
+	type BucketSelection
+} from '../../core/queries/buckets';
 import { summarizeDays, type CanonicalLists, type DaySummary, type Mode } from './day';
 import { bars, finalize, mergeDays } from './merge';
 import { dayIndexOf, stopwatchTail, type Tail } from './stopwatch';
@@ -92,7 +97,10 @@ export class SummaryService {
 	async summarize(request: ActivityRequest): Promise<ActivitySummary> {
 		const started = performance.now();
 		this.#buckets ??= await this.deps.listBuckets();
-		const selection = selectBuckets(this.#buckets, request.options.host);
+		const { host, multidevice } = request.options;
+		const selection = multidevice
+			? selectDevices(this.#buckets, host)
+			: selectBuckets(this.#buckets, host);
 		const mode: Mode = selection.browserOnly ? 'browser' : 'desktop';
 		const usable = selection.window !== null && selection.afk !== null && request.days.length > 0;
 		const days = usable ? await this.days(request, selection, mode) : [];

@@ -21,6 +21,12 @@ export type ActivityOptions = {
 	categories: CategoryPair[];
 	/** Keep events in these categories (paths); null keeps all. */
 	categoryFilter: string[][] | null;
+	/**
+	 * The multi-device summary (`useMultidevice`, dashboard spec 4.4): every host's window
+	 * events, AFK-filtered per host, folded together with `host` first; no browser, audible or
+	 * stopwatch parts. Default false.
+	 */
+	multidevice?: boolean;
 };
 
 /** A calendar day of the period: `[start, end)` in microseconds, and its bar in the chart. */

@@ -6,7 +6,7 @@ import { parseInstant, formatInstant } from '../../../src/core/model/time';
 import { runQuery } from '../../../src/core/query/run';
 import { Datastore } from '../../../src/store/datastore';
 import { createSummaryApi } from '../../../src/worker/summary';
-import { selectBuckets } from '../../../src/core/queries/buckets';
+import { selectBuckets, selectDevices } from '../../../src/core/queries/buckets';
 import { fullSummaryProgram } from '../../../src/worker/summary/program';
 import { periodDayRanges } from '../../../src/ui/lib/activity-request';
 import { DEFAULT_CALENDAR } from '../../../src/ui/lib/periods';
@@ -35,14 +35,14 @@ function openDatastore(): Datastore {
 	});
 }
 
-async function loadDemo(client?: string, start = FIRST) {
+async function loadDemo(client?: string, start = FIRST, hostname = 'demo', seed = 7) {
 	const data = generateDemoData({
 		start,
 		days: 8,
 		density: 0.04,
-		hostname: 'demo',
+		hostname,
 		stopwatchPerDay: 1,
-		seed: 7
+		seed
 	});
 	for (const { bucket, events } of data.buckets) {
 		const patched = client && bucket.type !== 'web.tab.current' ? { ...bucket, client } : bucket;
@@ -222,5 +222,93 @@ describe('activity summary', () => {
 			(e) => e.data.status === 'not-afk'
 		);
 		expect(history[1]).toBeCloseTo(notAfk.reduce((s, e) => s + e.duration, 0) / 1e6, 3);
+	});
+});
+
+describe('multi-device activity summary', () => {
+	/** The multi-device query run plainly over the range, `first` first. */
+	async function plainMultidevice(opts: ActivityOptions, range: DayRange[]) {
+		const selection = selectDevices(await datastore.listBuckets(), opts.host);
+		const period = `${formatInstant(range[0].start)}/${formatInstant(range[range.length - 1].end)}`;
+		const [result] = await runQuery(
+			{ query: fullSummaryProgram(selection, opts), timeperiods: [period] },
+			datastore
+		);
+		return result as { window: Record<string, unknown> };
+	}
+
+	const windowPart = (summary: ActivitySummary) => {
+		const { app_events, title_events, cat_events, duration } = summary.window;
+		return { app_events, title_events, cat_events, duration };
+	};
+	const plainWindow = (plain: { window: Record<string, unknown> }) => {
+		const { app_events, title_events, cat_events, duration } = plain.window;
+		return { app_events, title_events, cat_events, duration };
+	};
+
+	beforeEach(async () => {
+		await loadDemo();
+		await loadDemo(undefined, FIRST + 2 * 3600_000_000, 'laptop', 11);
+	});
+
+	it('equals the multi-device query over cached days, the page’s host first', async () => {
+		const api = createSummaryApi({ datastore, runQuery });
+		const multi = options({ multidevice: true });
+		await api.activitySummary(request(multi, days(2, 3)));
+		const summary = await api.activitySummary(request(multi, days(0, 6)));
+		// The middle day of the first request: edge days are cached apart (service.ts).
+		expect(summary.stats.cachedDays).toBe(1);
+		expect(summary.mode).toBe('desktop');
+		expect(windowPart(summary)).toEqual(plainWindow(await plainMultidevice(multi, days(0, 6))));
+		// No browser, audible or stopwatch parts.
+		expect(summary.browser).toEqual({ domains: [], urls: [], titles: [], duration: 0 });
+		expect(summary.stopwatch.stopwatch_events).toEqual([]);
+
+		const alone = await api.activitySummary(request(options(), days(0, 6)));
+		expect(summary.window.duration).toBeGreaterThan(alone.window.duration);
+		const laptop = await api.activitySummary(request(options({ host: 'laptop' }), days(0, 6)));
+		expect(summary.window.duration).toBeGreaterThan(laptop.window.duration);
+	});
+
+	it('lets the first host win where two overlap', async () => {
+		const api = createSummaryApi({ datastore, runQuery });
+		const laptopFirst = options({ host: 'laptop', multidevice: true });
+		const summary = await api.activitySummary(request(laptopFirst, days(1, 3)));
+		expect(windowPart(summary)).toEqual(
+			plainWindow(await plainMultidevice(laptopFirst, days(1, 3)))
+		);
+		const demoFirst = await api.activitySummary(
+			request(options({ multidevice: true }), days(1, 3))
+		);
+		expect(windowPart(summary).title_events).not.toEqual(windowPart(demoFirst).title_events);
+	});
+
+	it('lists every device with a window and an AFK bucket, the given one first', async () => {
+		const buckets = await datastore.listBuckets();
+		const extra = [
+			{ id: 'aw-watcher-window_phone', type: 'currentwindow', client: 'x', hostname: 'phone' },
+			{ id: 'aw-watcher-window_alpha', type: 'currentwindow', client: 'x', hostname: 'alpha' },
+			{ id: 'aw-watcher-afk_alpha', type: 'afkstatus', client: 'x', hostname: 'alpha' }
+		];
+		const selection = selectDevices([...buckets, ...extra], 'laptop');
+		expect(selection.devices?.map((d) => d.hostname)).toEqual(['laptop', 'alpha', 'demo']);
+		expect(selection.devices?.[0]).toEqual({
+			hostname: 'laptop',
+			windowBucket: 'aw-watcher-window_laptop',
+			afkBucket: 'aw-watcher-afk_laptop'
+		});
+		expect(selection).toMatchObject({ browsers: [], stopwatch: null, browserOnly: false });
+	});
+
+	it('sums the active time of every host for the usage strip', async () => {
+		const api = createSummaryApi({ datastore, runQuery });
+		const ranges = days(0, 3).map((d) => ({ start: d.start, end: d.end }));
+		const demo = await api.activityHistory('demo', ranges);
+		const laptop = await api.activityHistory('laptop', ranges);
+		const all = await api.activityHistory('demo', ranges, true);
+		all.forEach((seconds, i) => {
+			expect(seconds).toBeGreaterThan(Math.max(demo[i], laptop[i]));
+			expect(seconds).toBeLessThanOrEqual(demo[i] + laptop[i] + 1e-6);
+		});
 	});
 });
