@@ -162,3 +162,65 @@ describe('Alerts with demo data', () => {
 		await auto.uncheck();
 	}, 60_000);
 });
+
+describe('goal notifications', () => {
+	const notifyBox = () => page.getByLabel('Notify me when a goal is reached');
+	const notificationTitles = () =>
+		page.evaluate(async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			return ((await registration?.getNotifications()) ?? []).map((n) => n.title).sort();
+		});
+	const record = () => page.evaluate(() => localStorage.getItem('hindsight.goalsNotified'));
+
+	it('says what to do when the browser does not allow notifications, and stays off', async () => {
+		await app.browser.context.clearPermissions();
+		await openAlerts();
+		await notifyBox().check();
+		await page.getByTestId('notify-problem').waitFor();
+		expect(await page.getByTestId('notify-problem').innerText()).toMatch(
+			/allow them in the browser's site settings|choose Allow/
+		);
+		expect(await notifyBox().isChecked()).toBe(false);
+		await expect
+			.poll(async () => (await pageFetch(page, 'GET', '/api/0/settings/alertNotifications')).body)
+			.toBe(false);
+	});
+
+	it('notifies once a day for each goal reached today, not for the others', async () => {
+		const goals = [
+			{ name: 'Code', category: ['Work'], minutes: 1 },
+			{ name: 'All day', category: ['Work'], minutes: 1440 }
+		];
+		expect((await pageFetch(page, 'POST', '/api/0/settings/alertGoals', goals)).status).toBe(201);
+		await app.browser.context.grantPermissions(['notifications'], { origin: app.server.origin });
+		await openAlerts();
+		await notifyBox().check();
+		await expect.poll(notificationTitles, { timeout: 10_000 }).toEqual(['Goal reached: Code']);
+		expect(await page.locator('[data-testid="notify-problem"]').count()).toBe(0);
+		expect((await pageFetch(page, 'GET', '/api/0/settings/alertNotifications')).body).toBe(true);
+		const kept = JSON.parse((await record()) ?? 'null') as { day: string; names: string[] };
+		expect(kept.names).toEqual(['Code']);
+
+		// Opening another page checks again at once: nothing new is notified or recorded.
+		await page.goto(`${app.server.origin}/timeline`);
+		await page.waitForFunction(
+			(before) =>
+				(
+					JSON.parse(localStorage.getItem('hindsight.goalsNotified') ?? '{}') as {
+						checkedAt?: number;
+					}
+				).checkedAt! > before,
+			(kept as unknown as { checkedAt: number }).checkedAt
+		);
+		const after = JSON.parse((await record()) ?? 'null') as { day: string; names: string[] };
+		expect(after.names).toEqual(['Code']);
+		expect(await notificationTitles()).toEqual(['Goal reached: Code']);
+
+		await openAlerts();
+		expect(await notifyBox().isChecked()).toBe(true);
+		await notifyBox().uncheck();
+		await expect
+			.poll(async () => (await pageFetch(page, 'GET', '/api/0/settings/alertNotifications')).body)
+			.toBe(false);
+	});
+});

@@ -116,3 +116,35 @@ export function parseGoalForm(
 	if (Object.keys(errors).length > 0) return { errors };
 	return { goal: { name: name.trim(), category: pathFromKey(categoryKey), minutes } };
 }
+
+/** The setting that turns goal notifications on (true) while the dashboard is open. */
+export const ALERT_NOTIFY_SETTING = 'alertNotifications';
+
+/** Which goals were notified on which day (kept in this browser's localStorage). */
+export type NotifiedRecord = { day: string; names: string[] };
+
+/**
+ * The goals to notify about now: reached today and not notified yet today. Also gives the
+ * record to keep, which starts afresh on a new day and keeps what it had otherwise.
+ */
+export function newlyReached(
+	statuses: readonly GoalStatus[],
+	day: string,
+	record: NotifiedRecord | null
+): { notify: GoalStatus[]; record: NotifiedRecord } {
+	const names = record?.day === day ? [...record.names] : [];
+	const notify = statuses.filter((s) => s.reached && !names.includes(s.name));
+	return { notify, record: { day, names: [...names, ...notify.map((s) => s.name)] } };
+}
+
+/** Reads a kept record, or null when it is missing or not one. */
+export function readNotified(text: string | null): NotifiedRecord | null {
+	if (text === null) return null;
+	try {
+		const value = JSON.parse(text) as Partial<NotifiedRecord> | null;
+		if (typeof value?.day !== 'string' || !Array.isArray(value.names)) return null;
+		return { day: value.day, names: value.names.filter((n) => typeof n === 'string') };
+	} catch {
+		return null;
+	}
+}

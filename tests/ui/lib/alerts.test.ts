@@ -5,7 +5,9 @@ import {
 	evaluateGoals,
 	goalSeconds,
 	goalsToJson,
+	newlyReached,
 	parseGoalForm,
+	readNotified,
 	readGoals,
 	SUGGESTED_GOALS,
 	todayRange,
@@ -141,5 +143,46 @@ describe('parseGoalForm', () => {
 			errors: { minutes: expect.stringContaining('at most 1440') }
 		});
 		expect(parseGoalForm('Code', 'Work', '1440')).toHaveProperty('goal.minutes', 1440);
+	});
+});
+
+describe('newlyReached', () => {
+	const goals: Goal[] = [
+		{ name: 'Work', category: ['Work'], minutes: 40 },
+		{ name: 'Media', category: ['Media'], minutes: 10 },
+		{ name: 'Long', category: ['Work'], minutes: 600 }
+	];
+	const statuses = evaluateGoals(goals, totals);
+
+	it('notifies each reached goal once a day, starting afresh on a new day', () => {
+		const first = newlyReached(statuses, '2024-05-01', null);
+		expect(first.notify.map((s) => s.name)).toEqual(['Work']);
+		expect(first.record).toEqual({ day: '2024-05-01', names: ['Work'] });
+
+		const again = newlyReached(statuses, '2024-05-01', first.record);
+		expect(again.notify).toEqual([]);
+		expect(again.record).toEqual(first.record);
+
+		const more = evaluateGoals(goals, [...totals, { path: ['Media'], seconds: 30 }]);
+		const later = newlyReached(more, '2024-05-01', again.record);
+		expect(later.notify.map((s) => s.name)).toEqual(['Media']);
+		expect(later.record.names).toEqual(['Work', 'Media']);
+
+		const tomorrow = newlyReached(more, '2024-05-02', later.record);
+		expect(tomorrow.notify.map((s) => s.name)).toEqual(['Work', 'Media']);
+		expect(tomorrow.record).toEqual({ day: '2024-05-02', names: ['Work', 'Media'] });
+	});
+});
+
+describe('readNotified', () => {
+	it('reads a kept record and refuses anything else', () => {
+		expect(readNotified('{"day":"2024-05-01","names":["Work",3]}')).toEqual({
+			day: '2024-05-01',
+			names: ['Work']
+		});
+		expect(readNotified(null)).toBeNull();
+		expect(readNotified('not json')).toBeNull();
+		expect(readNotified('{"day":1,"names":[]}')).toBeNull();
+		expect(readNotified('null')).toBeNull();
 	});
 });
