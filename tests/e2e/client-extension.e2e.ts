@@ -4,8 +4,9 @@
  * storage, which must be `chrome.storage.local` there. The server is the project's REST router
  * over a real datastore behind a Node `http` server (tests/e2e/lib/api-server.ts), down at
  * first. Heartbeats queued during the outage survive a browser restart on the same profile and
- * land once, in order, when the server comes up; the one the server refuses (404, a bucket
- * nobody registered) is reported and dropped, and the heartbeats behind it still land.
+ * land once, in order, when the server comes up; the ones the server refuses (404, a bucket
+ * nobody registered; 400, an event with a negative duration) are reported and dropped, and the
+ * heartbeats behind them still land.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ const HEARTBEATS: QueuedHeartbeat[] = [
 	{ bucket: BUCKET, label: 'b', at: 2 },
 	{ bucket: MISSING, label: 'refused', at: 3 },
 	{ bucket: BUCKET, label: 'c', at: 4 },
+	{ bucket: BUCKET, label: 'invalid', at: 5, duration: -1 },
 	{ bucket: BUCKET, label: 'd', at: 6 }
 ];
 const endpoint = (bucket: string) => `buckets/${bucket}/heartbeat?pulsetime=0`;
@@ -76,7 +78,7 @@ async function storedLabels(bucket: string): Promise<string[]> {
 		.map((e) => String(e.data.label));
 }
 
-it('keeps queued heartbeats in chrome.storage.local through a browser restart, then delivers them once and in order, dropping the one the server refuses', async () => {
+it('keeps queued heartbeats in chrome.storage.local through a browser restart, then delivers them once and in order, dropping the ones the server refuses', async () => {
 	const setup: Setup = { baseURL: server.origin, clientName: CLIENT, bucket: BUCKET };
 
 	const first = await launchChromium({ extensionDir, userDataDir: profile });
@@ -113,7 +115,7 @@ it('keeps queued heartbeats in chrome.storage.local through a browser restart, t
 			`POST /api/0/buckets/${BUCKET}`,
 			...QUEUED.map(([path]) => `POST /api/0/${path}`)
 		]);
-		expect(heartbeatsReceived()).toEqual(['a', 'b', 'refused', 'c', 'd']);
+		expect(heartbeatsReceived()).toEqual(['a', 'b', 'refused', 'c', 'invalid', 'd']);
 		expect(await server.datastore.getBucket(MISSING)).toBeNull();
 		expect(await worker.evaluate(() => globalThis.queueScenarios.rejections())).toEqual([
 			{
@@ -122,6 +124,13 @@ it('keeps queued heartbeats in chrome.storage.local through a browser restart, t
 				endpoint: endpoint(MISSING),
 				status: 404,
 				message: expect.stringContaining(MISSING)
+			},
+			{
+				queue: `${CLIENT}.v1`,
+				seq: expect.any(Number),
+				endpoint: endpoint(BUCKET),
+				status: 400,
+				message: expect.stringMatching(/duration/i)
 			}
 		]);
 		expect(await worker.evaluate(() => globalThis.queueScenarios.connected())).toBe(true);

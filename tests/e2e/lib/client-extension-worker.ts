@@ -15,8 +15,11 @@ const SETUP_KEY = 'e2e-setup';
 /** The client to start: server root, client name, and the bucket it registers. */
 export type Setup = { baseURL: string; clientName: string; bucket: string };
 
-/** A heartbeat to queue: its bucket, its label, and its start in seconds after T0. */
-export type QueuedHeartbeat = { bucket: string; label: string; at: number };
+/**
+ * A heartbeat to queue: its bucket, its label, its start in seconds after T0, and its duration
+ * in seconds (0 unless given; a negative one is an event the server refuses with a 400).
+ */
+export type QueuedHeartbeat = { bucket: string; label: string; at: number; duration?: number };
 
 /** Short dispatcher intervals, so reconnecting after the outage takes milliseconds. */
 const FAST = { reconnectMs: 50, retryMs: 20, idleMs: 20 };
@@ -56,8 +59,8 @@ async function resume(): Promise<boolean> {
  */
 async function queue(heartbeats: QueuedHeartbeat[]): Promise<{ connected: boolean }> {
 	if (!client) throw new Error('call start() first');
-	for (const { bucket, label, at } of heartbeats) {
-		const event = { timestamp: new Date(T0 + at * 1000), duration: 0, data: { label } };
+	for (const { bucket, label, at, duration = 0 } of heartbeats) {
+		const event = { timestamp: new Date(T0 + at * 1000), duration, data: { label } };
 		await client.heartbeat(bucket, event, 0, true);
 		await client.flush();
 	}
