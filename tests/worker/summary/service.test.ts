@@ -69,8 +69,8 @@ function days(from: number, count: number): DayRange[] {
 	}));
 }
 
-async function plainQuery(opts: ActivityOptions, range: DayRange[]) {
-	const selection = selectBuckets(await datastore.listBuckets(), opts.host);
+async function plainQuery(opts: ActivityOptions, range: DayRange[], select = selectBuckets) {
+	const selection = select(await datastore.listBuckets(), opts.host);
 	const period = `${formatInstant(range[0].start)}/${formatInstant(range[range.length - 1].end)}`;
 	const [result] = await runQuery(
 		{ query: fullSummaryProgram(selection, opts), timeperiods: [period] },
@@ -226,16 +226,9 @@ describe('activity summary', () => {
 });
 
 describe('multi-device activity summary', () => {
-	/** The multi-device query run plainly over the range, `first` first. */
-	async function plainMultidevice(opts: ActivityOptions, range: DayRange[]) {
-		const selection = selectDevices(await datastore.listBuckets(), opts.host);
-		const period = `${formatInstant(range[0].start)}/${formatInstant(range[range.length - 1].end)}`;
-		const [result] = await runQuery(
-			{ query: fullSummaryProgram(selection, opts), timeperiods: [period] },
-			datastore
-		);
-		return result as { window: Record<string, unknown> };
-	}
+	/** The multi-device query run plainly over the range, the options' host first. */
+	const plainMultidevice = (opts: ActivityOptions, range: DayRange[]) =>
+		plainQuery(opts, range, selectDevices);
 
 	const windowPart = (summary: ActivitySummary) => {
 		const { app_events, title_events, cat_events, duration } = summary.window;
