@@ -125,3 +125,46 @@ it('delivers changes made through the service worker to the worker subscribers',
 	);
 	expect((events as unknown[]).length).toBe(1);
 });
+
+it('loses and doubles nothing when the service worker and the worker take turns on one bucket', async () => {
+	const created = await pageFetch(page, 'POST', '/api/0/buckets/shared', {
+		type: 't',
+		client: 'c',
+		hostname: 'h'
+	});
+	expect(created.status).toBe(200);
+	// Each heartbeat goes through the other context than the one before, so the head each
+	// context last wrote is always stale when its next heartbeat arrives (optimistic reads).
+	const answered = await page.evaluate(async () => {
+		const { api } = (window as unknown as { hindsight: Harness }).hindsight;
+		const T0 = Date.parse('2024-05-01T10:00:00Z');
+		const ids: number[] = [];
+		for (let i = 0; i < 40; i++) {
+			const data = { app: i < 20 ? 'x' : 'y' };
+			if (i % 2 === 0) {
+				const response = await fetch('/api/0/buckets/shared/heartbeat?pulsetime=5', {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({
+						timestamp: new Date(T0 + i * 1000).toISOString(),
+						duration: 0,
+						data
+					})
+				});
+				ids.push(((await response.json()) as { id: number }).id);
+			} else {
+				const event = { id: null, timestamp: (T0 + i * 1000) * 1000, duration: 0, data };
+				ids.push(((await api.heartbeat('shared', event, 5)) as { id: number }).id);
+			}
+		}
+		return ids;
+	});
+	expect(new Set(answered.slice(0, 20)).size).toBe(1);
+	expect(new Set(answered.slice(20)).size).toBe(1);
+	expect(answered[20]).not.toBe(answered[0]);
+	const stored = await pageFetch(page, 'GET', '/api/0/buckets/shared/events');
+	expect(stored.body).toEqual([
+		{ id: answered[20], timestamp: '2024-05-01T10:00:20Z', duration: 19, data: { app: 'y' } },
+		{ id: answered[0], timestamp: '2024-05-01T10:00:00Z', duration: 19, data: { app: 'x' } }
+	]);
+});
