@@ -175,7 +175,8 @@ describe('goal notifications', () => {
 	it('says what to do when the browser does not allow notifications, and stays off', async () => {
 		await app.browser.context.clearPermissions();
 		await openAlerts();
-		await notifyBox().check();
+		// The page unchecks the box again as soon as the browser refuses, so a click, not check().
+		await notifyBox().click();
 		await page.getByTestId('notify-problem').waitFor();
 		expect(await page.getByTestId('notify-problem').innerText()).toMatch(
 			/allow them in the browser's site settings|choose Allow/
@@ -193,9 +194,17 @@ describe('goal notifications', () => {
 		];
 		expect((await pageFetch(page, 'POST', '/api/0/settings/alertGoals', goals)).status).toBe(201);
 		await app.browser.context.grantPermissions(['notifications'], { origin: app.server.origin });
+		const messages: string[] = [];
+		page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
 		await openAlerts();
 		await notifyBox().check();
-		await expect.poll(notificationTitles, { timeout: 10_000 }).toEqual(['Goal reached: Code']);
+		try {
+			await expect.poll(notificationTitles, { timeout: 20_000 }).toEqual(['Goal reached: Code']);
+		} catch (err) {
+			throw new Error(`${String(err)}\nThe page's console:\n${messages.join('\n')}`, {
+				cause: err
+			});
+		}
 		expect(await page.locator('[data-testid="notify-problem"]').count()).toBe(0);
 		expect((await pageFetch(page, 'GET', '/api/0/settings/alertNotifications')).body).toBe(true);
 		const kept = JSON.parse((await record()) ?? 'null') as { day: string; names: string[] };
