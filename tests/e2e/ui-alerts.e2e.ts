@@ -227,6 +227,13 @@ describe('goal notifications', () => {
 
 		await openAlerts();
 		expect(await notifyBox().isChecked()).toBe(true);
+		expect(await page.locator('[data-testid="notify-problem"]').count()).toBe(0);
+
+		// Permission withdrawn while the setting stays on: the page says so.
+		await app.browser.context.clearPermissions();
+		await openAlerts();
+		expect(await notifyBox().isChecked()).toBe(true);
+		expect(await page.getByTestId('notify-problem').innerText()).toContain('no longer allows them');
 		await notifyBox().uncheck();
 		await expect
 			.poll(async () => (await pageFetch(page, 'GET', '/api/0/settings/alertNotifications')).body)
